@@ -1,0 +1,73 @@
+package i18n
+
+import (
+	"context"
+	"errors"
+
+	goi18n "github.com/nicksnyder/go-i18n/v2/i18n"
+)
+
+// Messager is implemented by errors that carry a translatable message. The
+// packages that define such errors satisfy it without importing i18n.
+type Messager interface {
+	MessageKey() string
+	MessageArgs() map[string]any
+}
+
+// Localizer renders keys and errors in one language.
+type Localizer struct {
+	lang string
+	loc  *goi18n.Localizer
+}
+
+// New returns a Localizer for lang ("ja" or "en"; anything else is English).
+func New(lang string) *Localizer {
+	lang = Match(lang)
+	b, err := load()
+	if err != nil {
+		// The files are embedded and checked by tests; failing here means a
+		// broken build, which must not take the app down: keys show raw.
+		return &Localizer{lang: lang}
+	}
+	return &Localizer{lang: lang, loc: goi18n.NewLocalizer(b, lang, English)}
+}
+
+// Lang reports the Localizer's language.
+func (l *Localizer) Lang() string { return l.lang }
+
+// T returns the text for key with the optional template data args. A key
+// without a translation is returned as is, so a gap is visible, not hidden.
+func (l *Localizer) T(key string, args ...map[string]any) string {
+	if l.loc == nil {
+		return key
+	}
+	var data map[string]any
+	if len(args) > 0 {
+		data = args[0]
+	}
+	s, err := l.loc.Localize(&goi18n.LocalizeConfig{MessageID: key, TemplateData: data})
+	if err != nil || s == "" {
+		return key
+	}
+	return s
+}
+
+// Error turns err into a message for a user. Errors that carry a key are
+// translated; cancel and timeout have their own text; anything else gets a
+// generic message, because a raw Go error string is no help to an admin.
+func (l *Localizer) Error(err error) string {
+	if err == nil {
+		return ""
+	}
+	var m Messager
+	if errors.As(err, &m) {
+		return l.T(m.MessageKey(), m.MessageArgs())
+	}
+	switch {
+	case errors.Is(err, context.Canceled):
+		return l.T("error.canceled")
+	case errors.Is(err, context.DeadlineExceeded):
+		return l.T("error.timeout")
+	}
+	return l.T("error.unexpected")
+}
