@@ -1,0 +1,58 @@
+// Command sfconnect is the desktop app: a guided, one-click way to connect a
+// Salesforce org to the ID governance service (see package ui). main only
+// wires the real dependencies.
+package main
+
+import (
+	"context"
+	"flag"
+	"fmt"
+	"os"
+	"time"
+
+	"fyne.io/fyne/v2"
+	fyneapp "fyne.io/fyne/v2/app"
+
+	"github.com/sfconnect/sfconnect/assets"
+	"github.com/sfconnect/sfconnect/internal/app"
+	"github.com/sfconnect/sfconnect/internal/i18n"
+	"github.com/sfconnect/sfconnect/internal/profile"
+	"github.com/sfconnect/sfconnect/internal/secrets"
+	"github.com/sfconnect/sfconnect/internal/sfsim"
+	"github.com/sfconnect/sfconnect/ui"
+)
+
+func main() {
+	loginURL := flag.String("login-url", "", "authorize/token host to use instead of the org's My Domain (a simulator; http:// only on loopback)")
+	flag.Parse()
+	loc := i18n.New(ui.SystemLanguage())
+	if err := ui.ValidateLoginURL(*loginURL); err != nil {
+		fmt.Fprintln(os.Stderr, loc.Error(err))
+		os.Exit(2)
+	}
+	dir, err := profile.DefaultDir()
+	if err != nil {
+		fmt.Fprintln(os.Stderr, loc.Error(err))
+		os.Exit(1)
+	}
+
+	a := fyneapp.NewWithID("jp.sfconnect.app")
+	a.SetIcon(fyne.NewStaticResource("icon.png", assets.Icon))
+	w := a.NewWindow("sfconnect")
+	svc := app.New(app.Deps{
+		Profiles:    &profile.Store{Dir: dir},
+		Secrets:     secrets.NewKeyring("sfconnect", 3*time.Second),
+		OpenBrowser: a.OpenURL,
+	})
+	u := ui.New(a, w, ui.Options{
+		Backend: svc,
+		StartDemo: func(ctx context.Context) (*app.Demo, error) {
+			// The demo shows the simulator's login and consent page in the
+			// real browser, as Salesforce would.
+			return app.StartDemo(ctx, sfsim.ConsentPage)
+		},
+		LoginURL: *loginURL,
+	})
+	w.SetOnClosed(u.Close)
+	w.ShowAndRun()
+}

@@ -1,0 +1,264 @@
+package ui
+
+import (
+	"context"
+	"fmt"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"github.com/sfconnect/sfconnect/internal/app"
+)
+
+// AuthorizeScreen opens the browser at Salesforce's consent page and waits
+// for the redirect, with a manual paste fallback.
+type AuthorizeScreen struct {
+	PromptLogin *widget.Check
+	Authorize   *widget.Button
+	Progress    *widget.ProgressBarInfinite
+	StepText    *widget.Label
+	TimeLeft    *widget.Label
+	Cancel      *widget.Button
+	CopyURL     *widget.Button
+	PasteEntry  *widget.Entry
+	PasteButton *widget.Button
+	PasteError  *widget.Label
+	Error       *widget.Label
+	Back        *widget.Button
+
+	u       *UI
+	session *app.Session
+	cancel  context.CancelFunc
+	waiting bool
+}
+
+// ShowAuthorize shows step 3: a new connection, or re-authorizing a saved
+// profile when the wizard holds its name.
+func (u *UI) ShowAuthorize() {
+	u.discard()
+	s := &AuthorizeScreen{u: u}
+	u.Authorize = s
+	s.PromptLogin = widget.NewCheck(u.L.T("ui.auth.promptlogin"), nil)
+	s.Authorize = widget.NewButtonWithIcon(u.L.T("ui.auth.open"), theme.ComputerIcon(), s.start)
+	s.Authorize.Importance = widget.HighImportance
+	s.Progress = widget.NewProgressBarInfinite()
+	s.Progress.Stop()
+	s.Progress.Hide()
+	s.StepText = widget.NewLabel("")
+	s.TimeLeft = widget.NewLabel("")
+	s.TimeLeft.TextStyle = fyne.TextStyle{Monospace: true}
+	s.Cancel = widget.NewButtonWithIcon(u.L.T("ui.action.cancel"), theme.CancelIcon(), s.cancelWait)
+	s.Cancel.Disable()
+	s.CopyURL = widget.NewButtonWithIcon(u.L.T("ui.auth.copyurl"), theme.ContentCopyIcon(), s.copyURL)
+	s.CopyURL.Disable()
+	s.PasteEntry = widget.NewEntry()
+	s.PasteEntry.SetPlaceHolder(u.L.T("ui.auth.paste.placeholder"))
+	s.PasteEntry.OnSubmitted = func(string) { s.paste() }
+	s.PasteButton = widget.NewButton(u.L.T("ui.auth.paste.button"), s.paste)
+	s.PasteButton.Disable()
+	s.PasteError = errorLabel()
+	s.Error = errorLabel()
+
+	target := u.wiz.input.Org
+	if u.wiz.reauth != "" {
+		target = u.wiz.reauth
+	}
+	intro := para(u.L.T("ui.auth.intro", map[string]any{"Org": target}))
+	waitBox := container.NewVBox(s.Progress,
+		container.NewBorder(nil, nil, nil, container.NewHBox(s.TimeLeft, s.Cancel), s.StepText))
+	manual := card(subheading(u.L.T("ui.auth.manual.title")), para(u.L.T("ui.auth.manual.body")),
+		s.CopyURL,
+		container.NewBorder(nil, nil, nil, s.PasteButton, s.PasteEntry), s.PasteError)
+	body := container.NewVBox(intro, s.PromptLogin,
+		container.NewHBox(s.Authorize), waitBox, s.Error, hint(u.L.T("ui.auth.hint.timeout")), manual)
+	s.Back = widget.NewButton(u.L.T("ui.action.back"), func() {
+		s.cancelWait()
+		if u.wiz.reauth != "" {
+			u.goHome()
+			return
+		}
+		u.ShowCredentials()
+	})
+	title := u.L.T("ui.auth.title")
+	if u.wiz.reauth != "" {
+		title = u.L.T("ui.auth.title.reauth", map[string]any{"Name": u.wiz.reauth})
+	}
+	u.show("authorize", 3, title, body, buttonBar(nil, s.Back))
+	u.escape = s.cancelWait
+}
+
+// stepText is the progress line for a step of the flow; the core names
+// the text (app.Step.MessageKey) so CLI and GUI say the same.
+func (u *UI) stepText(st app.Step) string { return u.L.T(st.MessageKey()) }
+
+// Waiting reports whether the screen waits for the browser.
+func (s *AuthorizeScreen) Waiting() bool { return s.waiting }
+
+func (s *AuthorizeScreen) setWaiting(on bool) {
+	s.waiting = on
+	if on {
+		s.Authorize.Disable()
+		s.PromptLogin.Disable()
+		s.Cancel.Enable()
+		s.Progress.Show()
+		s.Progress.Start()
+		setError(s.Error, "")
+		setError(s.PasteError, "")
+		return
+	}
+	s.Authorize.Enable()
+	s.PromptLogin.Enable()
+	s.Cancel.Disable()
+	s.CopyURL.Disable()
+	s.PasteButton.Disable()
+	s.Progress.Stop()
+	s.Progress.Hide()
+	s.TimeLeft.SetText("")
+}
+
+// start begins the flow: bind the listener, open the browser, wait.
+func (s *AuthorizeScreen) start() {
+	if s.waiting {
+		return
+	}
+	u := s.u
+	s.setWaiting(true)
+	s.StepText.SetText(u.stepText(app.StepListen))
+	ctx, cancel := context.WithCancel(u.ctx)
+	s.cancel = cancel
+	in := u.wiz.input
+	in.PromptLogin = s.PromptLogin.Checked
+	in.Timeout = u.Settings.Timeout()
+	if in.LoginURL == "" {
+		in.LoginURL = u.Settings.LoginURL
+	}
+	reauth, prompt := u.wiz.reauth, s.PromptLogin.Checked
+	u.background(func(_ context.Context) {
+		var sess *app.Session
+		var err error
+		if reauth != "" {
+			sess, err = u.backend.Reauthorize(ctx, reauth, prompt, in.Timeout)
+		} else {
+			sess, err = u.backend.Begin(ctx, in)
+		}
+		if err != nil {
+			u.do(func() { s.finish(err) })
+			cancel()
+			return
+		}
+		u.do(func() { s.started(ctx, sess) })
+		if err := sess.OpenBrowser(); err != nil {
+			u.do(func() { setError(s.Error, u.L.T("ui.auth.nobrowser")) })
+		}
+		conn, err := sess.Wait(ctx, func(st app.Step) {
+			u.do(func() { s.StepText.SetText(u.stepText(st)) })
+		})
+		sess.Close()
+		cancel()
+		u.do(func() {
+			if err != nil {
+				s.finish(err)
+				return
+			}
+			s.finish(nil)
+			if u.Authorize != s {
+				return
+			}
+			u.wiz.conn = conn
+			u.wiz.report = &conn.Report
+			u.showResult()
+		})
+	})
+}
+
+// started enables the manual fallback and starts the countdown.
+func (s *AuthorizeScreen) started(ctx context.Context, sess *app.Session) {
+	s.session = sess
+	s.CopyURL.Enable()
+	s.PasteButton.Enable()
+	s.StepText.SetText(s.u.stepText(app.StepBrowser))
+	deadline := sess.Deadline()
+	s.tick(deadline)
+	go func() {
+		t := time.NewTicker(time.Second)
+		defer t.Stop()
+		for {
+			select {
+			case <-ctx.Done():
+				return
+			case <-t.C:
+				s.u.do(func() {
+					if s.waiting {
+						s.tick(deadline)
+					}
+				})
+			}
+		}
+	}()
+}
+
+func (s *AuthorizeScreen) tick(deadline time.Time) {
+	if deadline.IsZero() {
+		return
+	}
+	left := deadline.Sub(s.u.now()).Round(time.Second)
+	if left < 0 {
+		left = 0
+	}
+	s.TimeLeft.SetText(s.u.L.T("ui.auth.timeleft", map[string]any{
+		"Min": int(left / time.Minute), "Sec": formatSec(int(left%time.Minute) / int(time.Second))}))
+}
+
+func formatSec(n int) string { return fmt.Sprintf("%02d", n) }
+
+// finish ends the wait; err is shown translated, a cancel quietly.
+func (s *AuthorizeScreen) finish(err error) {
+	s.setWaiting(false)
+	s.session = nil
+	if err == nil {
+		s.StepText.SetText("")
+		return
+	}
+	s.StepText.SetText("")
+	setError(s.Error, s.u.L.Error(err))
+}
+
+// cancelWait stops a running wait (Cancel, Escape, leaving the screen).
+func (s *AuthorizeScreen) cancelWait() {
+	if s.cancel != nil {
+		s.cancel()
+	}
+}
+
+func (s *AuthorizeScreen) copyURL() {
+	if s.session == nil {
+		return
+	}
+	// The URL carries the state and PKCE challenge, not a secret; it may be
+	// opened in another browser or profile by hand.
+	s.u.Clip.Copy(s.session.AuthURL())
+	s.CopyURL.SetText(s.u.L.T("ui.action.copied"))
+}
+
+func (s *AuthorizeScreen) paste() {
+	sess := s.session
+	text := s.PasteEntry.Text
+	if sess == nil || trimSpace(text) == "" {
+		return
+	}
+	u := s.u
+	setError(s.PasteError, "")
+	u.background(func(context.Context) {
+		err := sess.Paste(text)
+		u.do(func() {
+			if err != nil {
+				setError(s.PasteError, u.L.Error(err))
+				return
+			}
+			s.PasteEntry.SetText("")
+		})
+	})
+}

@@ -1,0 +1,34 @@
+package ui
+
+import (
+	"context"
+	"io"
+	"time"
+
+	"github.com/sfconnect/sfconnect/internal/app"
+	"github.com/sfconnect/sfconnect/internal/profile"
+)
+
+// Backend is what the screens need from the core: the method set of
+// *app.Service, declared here so that tests can also pass a wrapper.
+type Backend interface {
+	Begin(ctx context.Context, in app.ConnectInput) (*app.Session, error)
+	Reauthorize(ctx context.Context, name string, promptLogin bool, timeout time.Duration) (*app.Session, error)
+	Save(ctx context.Context, name string, c *app.Connection, f app.ConsoleFields) error
+	Discard(ctx context.Context, c *app.Connection) error
+	Verify(ctx context.Context, name string, p app.Progress) (*app.Report, error)
+	ExportFile(ctx context.Context, name string, includeSecrets bool, path string) error
+	Import(ctx context.Context, r io.Reader, name string) (profile.Profile, error)
+	List(ctx context.Context) ([]profile.Profile, error)
+	Load(ctx context.Context, name string) (profile.Profile, error)
+	UpdateFields(ctx context.Context, name string, f app.ConsoleFields) error
+	Secrets(ctx context.Context, name string) (profile.Secrets, error)
+	Delete(ctx context.Context, name string, revoke bool, p app.Progress) error
+	SetLang(lang string)
+}
+
+// DemoStarter starts the embedded Salesforce simulator for demo mode;
+// app.StartDemo in the real app.
+type DemoStarter func(ctx context.Context) (*app.Demo, error)
+
+var _ Backend = (*app.Service)(nil)

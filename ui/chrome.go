@@ -1,0 +1,61 @@
+package ui
+
+import (
+	"fmt"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/layout"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+)
+
+func homeIcon() fyne.Resource     { return theme.HomeIcon() }
+func settingsIcon() fyne.Resource { return theme.SettingsIcon() }
+
+// demoBanner marks every screen of demo mode, so nobody mistakes the
+// simulator for their Salesforce org.
+func (u *UI) demoBanner() fyne.CanvasObject {
+	bg := canvas.NewRectangle(theme.Color(theme.ColorNameWarning))
+	bg.CornerRadius = theme.InputRadiusSize()
+	title := widget.NewLabel(u.L.T("ui.demo.badge"))
+	title.TextStyle = fyne.TextStyle{Bold: true}
+	text := widget.NewLabel(u.L.T("ui.demo.banner"))
+	text.Wrapping = fyne.TextWrapWord
+	return container.NewStack(bg, container.NewBorder(nil, nil,
+		container.NewHBox(widget.NewIcon(theme.InfoIcon()), title), nil, text))
+}
+
+// stepIndicator shows where the wizard is: 1 Prepare · 2 Credentials ·
+// 3 Authorize · 4 Result · 5 Save, the current step highlighted.
+func (u *UI) stepIndicator(current int) fyne.CanvasObject {
+	names := []string{
+		u.L.T("ui.step.prepare"),
+		u.L.T("ui.step.credentials"),
+		u.L.T("ui.step.authorize"),
+		u.L.T("ui.step.result"),
+		u.L.T("ui.step.save"),
+	}
+	items := []fyne.CanvasObject{layout.NewSpacer()}
+	for i, n := range names {
+		if i > 0 {
+			sep := widget.NewLabel("›")
+			sep.Importance = widget.LowImportance
+			items = append(items, sep)
+		}
+		l := widget.NewLabel(fmt.Sprintf("%d %s", i+1, n))
+		switch {
+		case i+1 == current:
+			l.TextStyle = fyne.TextStyle{Bold: true}
+			l.Importance = widget.HighImportance
+		case i+1 < current:
+			l.Importance = widget.SuccessImportance
+		default:
+			l.Importance = widget.LowImportance
+		}
+		items = append(items, l)
+	}
+	items = append(items, layout.NewSpacer())
+	return container.NewHBox(items...)
+}

@@ -1,0 +1,133 @@
+package ui
+
+import (
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"github.com/sfconnect/sfconnect/internal/salesforce"
+)
+
+// CredentialsScreen takes the org, the consumer key and secret and the
+// callback URL, validating each field as it is typed.
+type CredentialsScreen struct {
+	Org         *widget.Entry
+	OrgResolved *widget.Label // "acme (production) → https://acme.my.salesforce.com"
+	Key         *widget.Entry
+	Secret      *widget.Entry // masked, with a reveal toggle
+	Callback    *widget.SelectEntry
+
+	OrgError, KeyError, SecretError, CallbackError *widget.Label
+
+	Next, Back *widget.Button
+	u          *UI
+}
+
+// ShowCredentials shows step 2 of the wizard.
+func (u *UI) ShowCredentials() {
+	s := &CredentialsScreen{u: u}
+	u.Credentials = s
+	in := u.wiz.input
+	if in.CallbackURL == "" {
+		in.CallbackURL = u.Settings.CallbackURL
+	}
+	s.Org = widget.NewEntry()
+	s.Org.SetPlaceHolder(u.L.T("ui.creds.org.placeholder"))
+	s.OrgResolved = widget.NewLabel("")
+	s.OrgResolved.Importance = widget.SuccessImportance
+	s.OrgResolved.Hide()
+	s.Key = widget.NewEntry()
+	s.Key.SetPlaceHolder(u.L.T("ui.creds.key.placeholder"))
+	s.Secret = widget.NewPasswordEntry()
+	s.Secret.SetPlaceHolder(u.L.T("ui.creds.secret.placeholder"))
+	s.Callback = widget.NewSelectEntry([]string{DefaultCallbackURL, portCallbackURL})
+	s.OrgError, s.KeyError, s.SecretError, s.CallbackError = errorLabel(), errorLabel(), errorLabel(), errorLabel()
+
+	s.Org.SetText(in.Org)
+	s.Key.SetText(in.ClientID)
+	s.Secret.SetText(in.ClientSecret)
+	s.Callback.SetText(in.CallbackURL)
+	for _, e := range []*widget.Entry{s.Org, s.Key, s.Secret, &s.Callback.Entry} {
+		e.OnChanged = func(string) { s.validate(true) }
+		e.OnSubmitted = func(string) { s.next() }
+	}
+
+	body := container.NewVBox(
+		para(u.L.T("ui.creds.intro")),
+		field(u.L.T("ui.creds.org"), s.Org, u.L.T("ui.creds.org.hint"), s.OrgError),
+		s.OrgResolved,
+		field(u.L.T("ui.creds.key"), s.Key, u.L.T("ui.creds.key.hint"), s.KeyError),
+		field(u.L.T("ui.creds.secret"), s.Secret, u.L.T("ui.creds.secret.hint"), s.SecretError),
+		field(u.L.T("ui.creds.callback"), s.Callback, u.L.T("ui.creds.callback.hint"), s.CallbackError),
+	)
+	s.Back = widget.NewButton(u.L.T("ui.action.back"), func() { s.store(); u.ShowPrepare() })
+	s.Next = widget.NewButtonWithIcon(u.L.T("ui.creds.next"), theme.NavigateNextIcon(), s.next)
+	s.Next.Importance = widget.HighImportance
+	u.show("credentials", 2, u.L.T("ui.creds.title"), body, buttonBar(nil, s.Back, s.Next))
+	// Fields that already hold text (coming back, demo) show their state;
+	// empty ones stay quiet until the user types.
+	s.validate(false)
+	u.Win.Canvas().Focus(s.Org)
+}
+
+// validate checks every field, shows inline messages (for empty fields only
+// when loud) and enables Next when all are valid.
+func (s *CredentialsScreen) validate(loud bool) bool {
+	u := s.u
+	ok := true
+	show := func(l *widget.Label, text string, value string) {
+		if text != "" {
+			ok = false
+		}
+		if value == "" && !loud {
+			text = ""
+		}
+		setError(l, text)
+	}
+	org, orgErr := salesforce.ParseOrg(s.Org.Text)
+	if orgErr != nil {
+		show(s.OrgError, u.L.Error(orgErr), s.Org.Text)
+		s.OrgResolved.Hide()
+	} else {
+		setError(s.OrgError, "")
+		env := u.L.T("ui.env.production")
+		if org.Environment == salesforce.Sandbox {
+			env = u.L.T("ui.env.sandbox")
+		}
+		s.OrgResolved.SetText(u.L.T("ui.creds.org.resolved",
+			map[string]any{"Namespace": org.Namespace, "Env": env, "URL": org.MyDomainURL()}))
+		s.OrgResolved.Show()
+	}
+	show(s.KeyError, u.L.Error(validateClientID(s.Key.Text)), s.Key.Text)
+	show(s.SecretError, u.L.Error(validateClientSecret(s.Secret.Text)), s.Secret.Text)
+	show(s.CallbackError, u.L.Error(validateCallbackURL(s.Callback.Text)), s.Callback.Text)
+	if ok {
+		s.Next.Enable()
+	} else {
+		s.Next.Disable()
+	}
+	return ok
+}
+
+// store keeps what was typed in the wizard state.
+func (s *CredentialsScreen) store() {
+	in := &s.u.wiz.input
+	in.Org = s.Org.Text
+	in.ClientID = trimSpace(s.Key.Text)
+	in.ClientSecret = trimSpace(s.Secret.Text)
+	in.CallbackURL = trimSpace(s.Callback.Text)
+}
+
+func (s *CredentialsScreen) next() {
+	if !s.validate(true) {
+		return
+	}
+	s.store()
+	s.u.ShowAuthorize()
+}
+
+// focusOrder is the Tab order of the form, for tests.
+func (s *CredentialsScreen) focusOrder() []fyne.Focusable {
+	return []fyne.Focusable{s.Org, s.Key, s.Secret, s.Callback}
+}

@@ -1,0 +1,94 @@
+package ui
+
+import (
+	"context"
+	"strings"
+
+	"fyne.io/fyne/v2/widget"
+
+	"github.com/sfconnect/sfconnect/internal/app"
+	"github.com/sfconnect/sfconnect/internal/profile"
+)
+
+// copy puts a field's value on the clipboard; secrets through the guard,
+// which clears them again after SecretClipboardTTL.
+func (s *FieldsScreen) copy(b *widget.Button, get func() string, secret bool) {
+	u := s.u
+	if !secret {
+		u.Clip.Copy(get())
+		s.markCopied(b, false)
+		return
+	}
+	if s.secrets != nil {
+		u.Clip.CopySecret(get())
+		s.markCopied(b, true)
+		return
+	}
+	// Saved profile: the secrets are in the keychain, which may take a
+	// moment (or ask the user) — never on the UI thread.
+	name := s.p.Name
+	u.background(func(ctx context.Context) {
+		sec, err := u.backend.Secrets(ctx, name)
+		u.do(func() {
+			if err != nil {
+				s.setStatus(u.L.Error(err), widget.DangerImportance)
+				return
+			}
+			s.secrets = &sec
+			u.Clip.CopySecret(get())
+			s.markCopied(b, true)
+		})
+	})
+}
+
+func (s *FieldsScreen) markCopied(b *widget.Button, secret bool) {
+	u := s.u
+	for _, other := range s.Copy {
+		other.SetText(u.L.T("ui.action.copy"))
+	}
+	b.SetText(u.L.T("ui.action.copied"))
+	if secret {
+		s.setStatus(u.L.T("ui.fields.copied.secret"), widget.WarningImportance)
+	} else {
+		s.setStatus("", widget.MediumImportance)
+	}
+}
+
+// secretGetter reads the refresh token or the client secret once loaded.
+func (s *FieldsScreen) secretGetter(refresh bool) func() string {
+	return func() string {
+		if s.secrets == nil {
+			return ""
+		}
+		if refresh {
+			return s.secrets.RefreshToken
+		}
+		return s.secrets.ClientSecret
+	}
+}
+
+// fieldsOf returns the console fields stored in a profile.
+func fieldsOf(p profile.Profile) app.ConsoleFields {
+	return app.ConsoleFields{Domain: p.Domain, MatchingAttribute: p.MatchingAttribute,
+		GenerateRandomPassword: p.GenerateRandomPassword, AssetName: p.AssetName, AssetID: p.AssetID, Memo: p.Memo}
+}
+
+// withFields returns p with the console fields f.
+func withFields(p profile.Profile, f app.ConsoleFields) profile.Profile {
+	p.Domain, p.MatchingAttribute, p.GenerateRandomPassword = f.Domain, f.MatchingAttribute, f.GenerateRandomPassword
+	p.AssetName, p.AssetID, p.Memo = f.AssetName, f.AssetID, f.Memo
+	return p
+}
+
+// suggestName proposes a profile name from the org: "acme", or "demo-acme"
+// in demo mode so a demo never takes the name of a real connection.
+func (u *UI) suggestName(p profile.Profile) string {
+	name := strings.ToLower(p.Namespace)
+	if name == "" {
+		name = "salesforce"
+	}
+	if u.demoMode() && !strings.HasPrefix(name, "demo-") {
+		name = "demo-" + name
+	}
+	return name
+}

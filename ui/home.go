@@ -1,0 +1,198 @@
+package ui
+
+import (
+	"context"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"github.com/sfconnect/sfconnect/internal/app"
+	"github.com/sfconnect/sfconnect/internal/profile"
+)
+
+// HomeScreen lists the saved connection profiles and the actions on them.
+type HomeScreen struct {
+	Profiles []profile.Profile
+	Table    *widget.Table
+	Selected int // index into Profiles, -1 when none
+
+	NewButton, OpenButton, ReauthButton, VerifyButton *widget.Button
+	ExportButton, DeleteButton, ImportButton          *widget.Button
+	DemoButton                                        *widget.Button
+	Status                                            *widget.Label
+
+	u *UI
+}
+
+// ShowHome shows the saved profiles.
+func (u *UI) ShowHome() {
+	h := &HomeScreen{u: u, Selected: -1, Status: para("")}
+	u.Home = h
+	list, err := u.backend.List(u.ctx)
+	if err != nil {
+		h.Status.SetText(u.L.Error(err))
+		h.Status.Importance = widget.DangerImportance
+	}
+	h.Profiles = list
+	h.NewButton = widget.NewButtonWithIcon(u.L.T("ui.home.new"), theme.ContentAddIcon(), u.startWizard)
+	h.NewButton.Importance = widget.HighImportance
+	h.OpenButton = widget.NewButtonWithIcon(u.L.T("ui.home.open"), theme.DocumentIcon(), h.open)
+	h.ReauthButton = widget.NewButtonWithIcon(u.L.T("ui.home.reauth"), theme.LoginIcon(), h.reauth)
+	h.VerifyButton = widget.NewButtonWithIcon(u.L.T("ui.home.verify"), theme.ConfirmIcon(), h.verify)
+	h.ExportButton = widget.NewButtonWithIcon(u.L.T("ui.home.export"), theme.DownloadIcon(), h.export)
+	h.DeleteButton = widget.NewButtonWithIcon(u.L.T("ui.home.delete"), theme.DeleteIcon(), h.confirmDelete)
+	h.DeleteButton.Importance = widget.DangerImportance
+	h.ImportButton = widget.NewButtonWithIcon(u.L.T("ui.home.import"), theme.UploadIcon(), u.importProfile)
+	h.DemoButton = widget.NewButtonWithIcon(u.L.T("ui.home.demo"), theme.MediaPlayIcon(), u.startDemoWizard)
+	if u.startDemo == nil {
+		h.DemoButton.Hide()
+	}
+	h.Table = h.newTable()
+
+	var listArea fyne.CanvasObject
+	if len(list) == 0 {
+		listArea = card(subheading(u.L.T("ui.home.empty.title")), para(u.L.T("ui.home.empty.body")))
+	} else {
+		tableBox := minSizer(fyne.NewSize(820, 300), h.Table)
+		listArea = container.NewVBox(tableBox)
+	}
+	actions := container.NewHBox(h.OpenButton, h.ReauthButton, h.VerifyButton, h.ExportButton, h.DeleteButton)
+	body := container.NewVBox(
+		para(u.L.T("ui.home.intro")),
+		listArea,
+		actions,
+		h.Status,
+	)
+	h.updateButtons()
+	bottom := buttonBar([]fyne.CanvasObject{h.ImportButton, h.DemoButton}, h.NewButton)
+	u.show("home", 0, u.L.T("ui.home.title"), body, bottom)
+	if last := u.App.Preferences().String(prefLastProfile); last != "" {
+		h.SelectName(last)
+	}
+}
+
+// SelectName selects the profile called name, if listed.
+func (h *HomeScreen) SelectName(name string) bool {
+	for i, p := range h.Profiles {
+		if p.Name == name {
+			h.Table.Select(widget.TableCellID{Row: i, Col: 0})
+			return true
+		}
+	}
+	return false
+}
+
+func (h *HomeScreen) selected() (profile.Profile, bool) {
+	if h.Selected < 0 || h.Selected >= len(h.Profiles) {
+		return profile.Profile{}, false
+	}
+	return h.Profiles[h.Selected], true
+}
+
+func (h *HomeScreen) updateButtons() {
+	_, ok := h.selected()
+	for _, b := range []*widget.Button{h.OpenButton, h.ReauthButton, h.VerifyButton, h.ExportButton, h.DeleteButton} {
+		if ok {
+			b.Enable()
+		} else {
+			b.Disable()
+		}
+	}
+}
+
+func (h *HomeScreen) setStatus(text string, imp widget.Importance) {
+	h.Status.Importance = imp
+	h.Status.SetText(text)
+}
+
+func (h *HomeScreen) open() {
+	p, ok := h.selected()
+	if !ok {
+		return
+	}
+	u := h.u
+	u.wiz = wizard{saved: &p}
+	u.showFields()
+}
+
+func (h *HomeScreen) reauth() {
+	p, ok := h.selected()
+	if !ok {
+		return
+	}
+	u := h.u
+	u.wiz = wizard{reauth: p.Name, saved: &p}
+	u.ShowAuthorize()
+}
+
+func (h *HomeScreen) verify() {
+	p, ok := h.selected()
+	if !ok {
+		return
+	}
+	u := h.u
+	h.VerifyButton.Disable()
+	h.setStatus(u.L.T("ui.home.verifying", map[string]any{"Name": p.Name}), widget.MediumImportance)
+	u.background(func(ctx context.Context) {
+		rep, err := u.backend.Verify(ctx, p.Name, func(s app.Step) {
+			u.do(func() { h.setStatus(u.stepText(s), widget.MediumImportance) })
+		})
+		u.do(func() {
+			if u.Home != h {
+				return
+			}
+			if err != nil {
+				h.VerifyButton.Enable()
+				h.setStatus(u.L.Error(err), widget.DangerImportance)
+				return
+			}
+			if fresh, lerr := u.backend.Load(ctx, p.Name); lerr == nil {
+				p = fresh
+			}
+			u.wiz = wizard{saved: &p, report: rep}
+			u.showResult()
+		})
+	})
+}
+
+func (h *HomeScreen) export() {
+	if p, ok := h.selected(); ok {
+		h.u.showExportDialog(p.Name, func(msg string, imp widget.Importance) { h.setStatus(msg, imp) })
+	}
+}
+
+func (h *HomeScreen) confirmDelete() {
+	p, ok := h.selected()
+	if !ok {
+		return
+	}
+	u := h.u
+	msg := para(u.L.T("ui.home.delete.body", map[string]any{"Name": p.Name}))
+	d := newConfirm(u, u.L.T("ui.home.delete.title"), u.L.T("ui.home.delete.confirm"), msg, func() { h.delete(p.Name) })
+	d.Show()
+}
+
+func (h *HomeScreen) delete(name string) {
+	u := h.u
+	h.DeleteButton.Disable()
+	h.setStatus(u.L.T("ui.home.deleting", map[string]any{"Name": name}), widget.MediumImportance)
+	u.background(func(ctx context.Context) {
+		err := u.backend.Delete(ctx, name, true, func(st app.Step) {
+			u.do(func() { h.setStatus(u.stepText(st), widget.MediumImportance) })
+		})
+		u.do(func() {
+			if u.Home != h {
+				return
+			}
+			if err != nil {
+				h.DeleteButton.Enable()
+				h.setStatus(u.L.Error(err), widget.DangerImportance)
+				return
+			}
+			u.ShowHome()
+			u.Home.setStatus(u.L.T("ui.home.deleted", map[string]any{"Name": name}), widget.SuccessImportance)
+		})
+	})
+}

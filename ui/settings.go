@@ -1,0 +1,119 @@
+package ui
+
+import (
+	"strconv"
+
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"github.com/sfconnect/sfconnect/internal/i18n"
+)
+
+// Language names as each language calls itself.
+const (
+	langNameJa = "日本語"
+	langNameEn = "English"
+)
+
+// SettingsScreen edits the app settings.
+type SettingsScreen struct {
+	Language      *widget.Select
+	Callback      *widget.SelectEntry
+	Timeout       *widget.Entry
+	LoginURL      *widget.Entry
+	TimeoutError  *widget.Label
+	LoginURLError *widget.Label
+	Save, Back    *widget.Button
+	Status        *widget.Label
+}
+
+// ShowSettings shows the settings screen.
+func (u *UI) ShowSettings() {
+	if u.Authorize != nil && u.screen == "authorize" {
+		u.Authorize.cancelWait()
+	}
+	if u.screen != "settings" {
+		u.back = u.screen
+	}
+	s := &SettingsScreen{Status: para("")}
+	u.SettingsTab = s
+	s.Language = widget.NewSelect([]string{langNameJa, langNameEn}, nil)
+	if u.Settings.Language == i18n.Japanese {
+		s.Language.SetSelected(langNameJa)
+	} else {
+		s.Language.SetSelected(langNameEn)
+	}
+	// The language applies at once: the whole window is rebuilt.
+	s.Language.OnChanged = func(v string) {
+		lang := i18n.English
+		if v == langNameJa {
+			lang = i18n.Japanese
+		}
+		if lang == u.Settings.Language {
+			return
+		}
+		u.Settings.Language = lang
+		u.App.Preferences().SetString(prefLanguage, lang)
+		u.SetLanguage(lang)
+	}
+	s.Callback = widget.NewSelectEntry([]string{DefaultCallbackURL, portCallbackURL})
+	s.Callback.SetText(u.Settings.CallbackURL)
+	s.Timeout = widget.NewEntry()
+	s.Timeout.SetText(strconv.Itoa(u.Settings.TimeoutMinutes))
+	s.LoginURL = widget.NewEntry()
+	s.LoginURL.SetText(u.Settings.LoginURL)
+	s.LoginURL.SetPlaceHolder("https://acme.my.salesforce.com")
+	s.TimeoutError, s.LoginURLError = errorLabel(), errorLabel()
+	callbackError := errorLabel()
+	save := func() {
+		ok := true
+		setError(callbackError, u.L.Error(validateCallbackURL(s.Callback.Text)))
+		if callbackError.Text != "" {
+			ok = false
+		}
+		mins, err := strconv.Atoi(trimSpace(s.Timeout.Text))
+		if err != nil || mins < 1 || mins > 60 {
+			setError(s.TimeoutError, u.L.T("ui.settings.timeout.invalid"))
+			ok = false
+		} else {
+			setError(s.TimeoutError, "")
+		}
+		setError(s.LoginURLError, u.L.Error(ValidateLoginURL(s.LoginURL.Text)))
+		if s.LoginURLError.Text != "" {
+			ok = false
+		}
+		if !ok {
+			s.Status.SetText("")
+			return
+		}
+		u.Settings.CallbackURL = trimSpace(s.Callback.Text)
+		u.Settings.TimeoutMinutes = mins
+		u.Settings.LoginURL = trimSpace(s.LoginURL.Text)
+		u.Settings.Store(u.App.Preferences())
+		s.Status.Importance = widget.SuccessImportance
+		s.Status.SetText(u.L.T("ui.settings.saved"))
+	}
+	for _, e := range []*widget.Entry{&s.Callback.Entry, s.Timeout, s.LoginURL} {
+		e.OnSubmitted = func(string) { save() }
+	}
+	advanced := widget.NewAccordion(widget.NewAccordionItem(u.L.T("ui.settings.advanced"),
+		field(u.L.T("ui.settings.loginurl"), s.LoginURL, u.L.T("ui.settings.loginurl.hint"), s.LoginURLError)))
+	if u.Settings.LoginURL != "" {
+		advanced.Open(0)
+	}
+	body := container.NewVBox(
+		field(u.L.T("ui.settings.language"), s.Language, u.L.T("ui.settings.language.hint"), nil),
+		field(u.L.T("ui.settings.callback"), s.Callback, u.L.T("ui.prepare.callback.hint"), callbackError),
+		field(u.L.T("ui.settings.timeout"), s.Timeout, u.L.T("ui.settings.timeout.hint"), s.TimeoutError),
+		advanced,
+		s.Status,
+	)
+	s.Back = widget.NewButton(u.L.T("ui.action.back"), func() {
+		u.screen = u.back
+		u.rebuild()
+	})
+	s.Save = widget.NewButtonWithIcon(u.L.T("ui.settings.save"), theme.DocumentSaveIcon(), save)
+	s.Save.Importance = widget.HighImportance
+	u.show("settings", 0, u.L.T("ui.settings.title"), body, buttonBar(nil, s.Back, s.Save))
+}

@@ -1,0 +1,218 @@
+// Package ui is the sfconnect desktop app: one window whose screens lead an
+// administrator from preparing Salesforce to a saved, exported connection.
+// Every text comes from internal/i18n; every error is shown through
+// Localizer.Error, never as a Go error string.
+package ui
+
+import (
+	"context"
+	"io"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/widget"
+
+	"github.com/sfconnect/sfconnect/internal/app"
+	"github.com/sfconnect/sfconnect/internal/i18n"
+	"github.com/sfconnect/sfconnect/internal/profile"
+)
+
+// Options wires the window to the core.
+type Options struct {
+	Backend   Backend     // required: *app.Service
+	StartDemo DemoStarter // app.StartDemo; nil hides "Try the demo"
+	// LoginURL overrides the saved Login URL setting for this run
+	// (the --login-url flag).
+	LoginURL string
+	// Do runs f on the UI thread; fyne.Do when nil. Tests pass a queue.
+	Do func(f func())
+	// Clipboard is the clipboard the copy buttons use; the window's when nil.
+	Clipboard fyne.Clipboard
+	// Now is the clock for the countdown; time.Now when nil.
+	Now func() time.Time
+}
+
+// UI is the app window and the state of the wizard. The screen fields point
+// at the screen shown last (tests tap their widgets).
+type UI struct {
+	App      fyne.App
+	Win      fyne.Window
+	L        *i18n.Localizer
+	Settings Settings
+	Clip     *ClipGuard
+
+	Home        *HomeScreen
+	Prepare     *PrepareScreen
+	Credentials *CredentialsScreen
+	Authorize   *AuthorizeScreen
+	Result      *ResultScreen
+	Fields      *FieldsScreen
+	SettingsTab *SettingsScreen
+	// LastExport is the export question shown last.
+	LastExport *ExportDialog
+
+	// SaveDialog asks for a file to write; a Fyne file dialog when nil.
+	SaveDialog func(suggested string, done func(path string))
+	// OpenDialog asks for a file to read; a Fyne file dialog when nil.
+	OpenDialog func(done func(r io.ReadCloser))
+
+	backend   Backend
+	startDemo DemoStarter
+	do        func(func())
+	now       func() time.Time
+	ctx       context.Context
+	stop      context.CancelFunc
+	screen    string
+	back      string // screen to return to from Settings
+	escape    func()
+	wiz       wizard
+}
+
+// wizard is the connection being made or the profile being worked on.
+type wizard struct {
+	input  app.ConnectInput
+	reauth string           // profile name when re-authorizing
+	conn   *app.Connection  // authorized, not yet saved
+	saved  *profile.Profile // the profile shown on the fields screen
+	report *app.Report      // last Verify result for the result screen
+	demo   *app.Demo        // running simulator in demo mode
+}
+
+// New builds the UI in w and shows Home. The caller runs the app.
+func New(a fyne.App, w fyne.Window, o Options) *UI {
+	ctx, stop := context.WithCancel(context.Background())
+	u := &UI{App: a, Win: w, backend: o.Backend, startDemo: o.StartDemo,
+		do: o.Do, now: o.Now, ctx: ctx, stop: stop}
+	if u.do == nil {
+		u.do = fyne.Do
+	}
+	if u.now == nil {
+		u.now = time.Now
+	}
+	u.Settings = LoadSettings(a.Preferences())
+	if o.LoginURL != "" {
+		u.Settings.LoginURL = o.LoginURL
+	}
+	u.L = i18n.New(u.Settings.Language)
+	u.backend.SetLang(u.Settings.Language)
+	clip := o.Clipboard
+	if clip == nil {
+		clip = w.Clipboard()
+	}
+	u.Clip = &ClipGuard{Clipboard: clip, Do: u.do}
+	w.SetTitle("sfconnect")
+	w.Canvas().SetOnTypedKey(func(ev *fyne.KeyEvent) {
+		if ev.Name == fyne.KeyEscape && u.escape != nil {
+			u.escape()
+		}
+	})
+	u.ShowHome()
+	u.restoreSize()
+	return u
+}
+
+// Close stops background work, the demo simulator and any pending secret on
+// the clipboard; main calls it when the window closes.
+func (u *UI) Close() {
+	u.storeSize()
+	u.stop()
+	u.Clip.Stop()
+	u.endDemo()
+}
+
+// Screen names the screen on display ("home", "prepare", ...), for tests.
+func (u *UI) Screen() string { return u.screen }
+
+// SetLanguage switches the language and rebuilds the window immediately.
+func (u *UI) SetLanguage(lang string) {
+	u.Settings.Language = i18n.Match(lang)
+	u.L = i18n.New(u.Settings.Language)
+	u.backend.SetLang(u.Settings.Language)
+	u.rebuild()
+}
+
+func (u *UI) rebuild() {
+	switch u.screen {
+	case "prepare":
+		u.ShowPrepare()
+	case "credentials":
+		u.ShowCredentials()
+	case "authorize":
+		u.ShowAuthorize()
+	case "result":
+		u.showResult()
+	case "fields":
+		u.showFields()
+	case "settings":
+		u.ShowSettings()
+	default:
+		u.ShowHome()
+	}
+}
+
+// demoMode reports whether the wizard runs against the embedded simulator.
+func (u *UI) demoMode() bool {
+	return u.wiz.demo != nil || (u.wiz.saved != nil && u.wiz.saved.Demo)
+}
+
+func (u *UI) endDemo() {
+	if u.wiz.demo != nil {
+		u.wiz.demo.Close()
+		u.wiz.demo = nil
+	}
+}
+
+// show puts a screen into the window: header, optional step indicator, the
+// scrolling body and a bottom button bar.
+func (u *UI) show(name string, step int, title string, body fyne.CanvasObject, bottom fyne.CanvasObject) {
+	u.screen = name
+	u.escape = nil
+	top := []fyne.CanvasObject{}
+	if u.demoMode() {
+		top = append(top, u.demoBanner())
+	}
+	homeBtn := widget.NewButtonWithIcon(u.L.T("ui.nav.home"), homeIcon(), u.goHome)
+	settingsBtn := widget.NewButtonWithIcon(u.L.T("ui.nav.settings"), settingsIcon(), u.ShowSettings)
+	homeBtn.Importance = widget.LowImportance
+	settingsBtn.Importance = widget.LowImportance
+	top = append(top, container.NewBorder(nil, nil, heading(title), container.NewHBox(homeBtn, settingsBtn)))
+	if step > 0 {
+		top = append(top, u.stepIndicator(step))
+	}
+	top = append(top, widget.NewSeparator())
+	var bar fyne.CanvasObject
+	if bottom != nil {
+		bar = container.NewVBox(widget.NewSeparator(), bottom)
+	}
+	content := container.NewBorder(container.NewVBox(top...), bar, nil, nil,
+		container.NewVScroll(container.NewPadded(body)))
+	u.Win.SetContent(minSizer(MinWindowSize, container.NewPadded(content)))
+}
+
+// goHome leaves the wizard (after a running wait is canceled by the screen).
+func (u *UI) goHome() {
+	if u.Authorize != nil {
+		u.Authorize.cancelWait()
+	}
+	u.discard()
+	u.endDemo()
+	u.wiz = wizard{}
+	u.ShowHome()
+}
+
+// discard revokes the token of an authorized connection that the admin
+// leaves without saving, so no live token is left that nobody keeps.
+func (u *UI) discard() {
+	c := u.wiz.conn
+	u.wiz.conn = nil
+	if c == nil {
+		return
+	}
+	u.background(func(ctx context.Context) { _ = u.backend.Discard(ctx, c) })
+}
+
+// background runs f on a goroutine; f reports back through u.do.
+func (u *UI) background(f func(ctx context.Context)) {
+	go f(u.ctx)
+}

@@ -1,0 +1,108 @@
+package ui
+
+import (
+	"image/color"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/layout"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+)
+
+// MinWindowSize is the smallest size the window content asks for.
+var MinWindowSize = fyne.NewSize(900, 640)
+
+// heading is a screen title.
+func heading(text string) *widget.Label {
+	l := widget.NewLabel(text)
+	l.TextStyle = fyne.TextStyle{Bold: true}
+	l.SizeName = theme.SizeNameHeadingText
+	return l
+}
+
+// subheading is a section title inside a screen.
+func subheading(text string) *widget.Label {
+	l := widget.NewLabel(text)
+	l.TextStyle = fyne.TextStyle{Bold: true}
+	l.SizeName = theme.SizeNameSubHeadingText
+	return l
+}
+
+// para is wrapped body text.
+func para(text string) *widget.Label {
+	l := widget.NewLabel(text)
+	l.Wrapping = fyne.TextWrapWord
+	return l
+}
+
+// hint is small secondary text under a field.
+func hint(text string) *widget.Label {
+	l := widget.NewLabel(text)
+	l.Wrapping = fyne.TextWrapWord
+	l.SizeName = theme.SizeNameCaptionText
+	l.Importance = widget.LowImportance
+	return l
+}
+
+// errorLabel is an inline field error, hidden while empty.
+func errorLabel() *widget.Label {
+	l := widget.NewLabel("")
+	l.Wrapping = fyne.TextWrapWord
+	l.Importance = widget.DangerImportance
+	l.SizeName = theme.SizeNameCaptionText
+	l.Hide()
+	return l
+}
+
+// setError shows text in an inline error label, or hides it when empty.
+func setError(l *widget.Label, text string) {
+	l.SetText(text)
+	if text == "" {
+		l.Hide()
+	} else {
+		l.Show()
+	}
+}
+
+// field stacks a bold label, the input, an optional hint and an error label.
+func field(label string, input fyne.CanvasObject, hintText string, errLabel *widget.Label) fyne.CanvasObject {
+	l := widget.NewLabel(label)
+	l.TextStyle = fyne.TextStyle{Bold: true}
+	items := []fyne.CanvasObject{l, input}
+	if hintText != "" {
+		items = append(items, hint(hintText))
+	}
+	if errLabel != nil {
+		items = append(items, errLabel)
+	}
+	return container.NewVBox(items...)
+}
+
+// statusIcon is the pass / warn / fail mark of a checklist line.
+func statusIcon(res fyne.Resource) *widget.Icon {
+	return widget.NewIcon(res)
+}
+
+// minSizer makes a container ask for at least size.
+func minSizer(size fyne.Size, content fyne.CanvasObject) fyne.CanvasObject {
+	r := canvas.NewRectangle(color.Transparent)
+	r.SetMinSize(size)
+	return container.NewStack(r, content)
+}
+
+// buttonBar right-aligns buttons after optional left-hand objects.
+func buttonBar(left []fyne.CanvasObject, right ...fyne.CanvasObject) fyne.CanvasObject {
+	items := append([]fyne.CanvasObject{}, left...)
+	items = append(items, layout.NewSpacer())
+	items = append(items, right...)
+	return container.NewHBox(items...)
+}
+
+// card is a padded section with a subtle background.
+func card(content ...fyne.CanvasObject) fyne.CanvasObject {
+	bg := canvas.NewRectangle(theme.Color(theme.ColorNameInputBackground))
+	bg.CornerRadius = theme.InputRadiusSize()
+	return container.NewStack(bg, container.NewPadded(container.NewVBox(content...)))
+}
