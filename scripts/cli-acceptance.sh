@@ -1,0 +1,71 @@
+#!/usr/bin/env bash
+# Acceptance test of sfconnect-cli against an independent Salesforce-like
+# server (testdata/fakesf, Python): login with a BROWSER script that fetches
+# the URL, list, export --include-secrets, delete (which must revoke), and a
+# canary check that no secret reached the config dir or any output line.
+# Needs a working keychain: run it under scripts/with-keyring.sh.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+work=$(mktemp -d)
+trap 'kill ${server_pid:-} 2>/dev/null || true; rm -rf "$work"' EXIT
+free_port() { python3 -c 'import socket;s=socket.socket();s.bind(("127.0.0.1",0));print(s.getsockname()[1])'; }
+
+go build -o "$work/sfconnect-cli" ./cmd/sfconnect-cli
+cli="$work/sfconnect-cli"
+
+sport=$(free_port); cport=$(free_port)
+client_id="3MVG9acceptance$(head -c 12 /dev/urandom | od -An -tx1 | tr -d ' \n')"
+client_secret="$(head -c 32 /dev/urandom | od -An -tx1 | tr -d ' \n')"
+callback="http://localhost:$cport/callback"
+python3 testdata/fakesf/fakesf.py --port "$sport" --client-id "$client_id" --client-secret "$client_secret" \
+  --redirect "$callback" --issued "$work/issued" --revoked "$work/revoked" 2>"$work/server.log" &
+server_pid=$!
+for _ in $(seq 50); do curl -fs "http://127.0.0.1:$sport/services/data/" >/dev/null && break; sleep 0.1; done
+
+# The "browser": fetch the authorize URL and follow the redirect to the callback.
+cat >"$work/browser.sh" <<'SH'
+#!/bin/sh
+exec curl -fsSL -o /dev/null "$1"
+SH
+chmod +x "$work/browser.sh"
+
+export SFCONNECT_CONFIG_DIR="$work/config" LANG=en_US.UTF-8
+out="$work/out.log"
+fail() { echo "cli-acceptance: FAIL: $*"; echo "--- output"; cat "$out"; echo "--- server"; cat "$work/server.log"; exit 1; }
+
+echo "cli-acceptance: login against fakesf on 127.0.0.1:$sport, callback $callback"
+printf '%s\n' "$client_secret" | BROWSER="$work/browser.sh" "$cli" --verbose login --profile acceptance --org acme \
+  --client-id "$client_id" --client-secret-stdin --callback "$callback" --login-url "http://127.0.0.1:$sport" \
+  --matching-attribute Email --asset-name "Salesforce 本番" --asset-id sf-prod --timeout 60s >>"$out" 2>&1 || fail "login"
+
+"$cli" list >>"$out" 2>&1 || fail "list"
+grep -q '^acceptance ' "$out" || fail "list does not show the profile"
+
+issued=$(tail -n1 "$work/issued")
+[ -n "$issued" ] || fail "the server issued no refresh token"
+"$cli" export --profile acceptance --include-secrets -o - >"$work/export.json" 2>>"$out" || fail "export"
+python3 - "$work/export.json" "$issued" "$client_secret" <<'PY' || fail "export content"
+import json, sys
+d = json.load(open(sys.argv[1]))
+assert d["format"] == "sfconnect-profile" and d["version"] == 1, d
+c = d["connection"]
+assert c["refresh_token"] == sys.argv[2], "exported refresh token is not the one the server issued"
+assert c["client_secret"] == sys.argv[3]
+assert c["namespace"] == "acme" and c["matching_attribute"] == "Email" and c["asset_name"] == "Salesforce 本番"
+print("cli-acceptance: export holds the refresh token the server issued")
+PY
+"$cli" export --profile acceptance -o - >"$work/export-nosecrets.json" 2>>"$out" || fail "export without secrets"
+if grep -q -e client_secret -e refresh_token "$work/export-nosecrets.json"; then fail "secrets exported without --include-secrets"; fi
+
+# Canary: the secrets may be in the explicit export only.
+for s in "$client_secret" "$issued"; do
+  if grep -rqF "$s" "$work/config" "$out"; then fail "a secret leaked into the config dir or the output"; fi
+done
+stat -c '%a %n' "$work/config"/* | grep -v '^600 ' && fail "a profile file is not 0600" || true
+
+"$cli" delete --profile acceptance >>"$out" 2>&1 || fail "delete"
+grep -qxF "$issued" "$work/revoked" || fail "delete did not revoke the refresh token at the server"
+"$cli" export --profile acceptance -o - >/dev/null 2>&1 && fail "profile still there after delete"
+"$cli" list >>"$out" 2>&1
+echo "cli-acceptance: 6 passed, 0 failed"
