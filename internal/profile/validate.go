@@ -1,0 +1,252 @@
+package profile
+
+import (
+	"net"
+	"net/url"
+	"regexp"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// Limits on field lengths, in characters unless noted.
+const (
+	MaxNameLen              = 64
+	MaxClientIDLen          = 256 // bytes (printable ASCII)
+	MaxDomainLen            = 253 // bytes, as in DNS
+	MaxMatchingAttributeLen = 80
+	MaxAssetNameLen         = 100
+	MaxAssetIDLen           = 64
+	MaxMemoLen              = 1000
+	MaxUsernameLen          = 80 // Salesforce usernames are at most 80 characters
+)
+
+var (
+	// My Domain: letters, digits and single hyphens (a double hyphen is
+	// reserved for "<ns>--<sandbox>"), at most one DNS label (63 bytes).
+	namespaceRE = regexp.MustCompile(`^[A-Za-z0-9](?:[A-Za-z0-9]|-[A-Za-z0-9])*(?:--[A-Za-z0-9]+)?$`)
+	// Salesforce field API names: Username, FederationIdentifier, Foo__c, ns__Foo__c.
+	apiNameRE = regexp.MustCompile(`^[A-Za-z][A-Za-z0-9_]*$`)
+	assetIDRE = regexp.MustCompile(`^[A-Za-z0-9_-]+$`)
+	// Salesforce record IDs are 15 (case-sensitive) or 18 characters.
+	orgIDRE = regexp.MustCompile(`^[A-Za-z0-9]{15}(?:[A-Za-z0-9]{3})?$`)
+)
+
+// Validate checks every field and returns ValidationErrors listing all
+// problems, or nil.
+func (p Profile) Validate() error {
+	var v ValidationErrors
+	add := func(field, key string, args map[string]any) {
+		v = append(v, &FieldError{Field: field, Key: key, Args: args})
+	}
+	validateName(p.Name, add)
+
+	switch {
+	case p.Namespace == "":
+		add("namespace", "profile.err.namespace_required", nil)
+	case len(p.Namespace) > 63 || !namespaceRE.MatchString(p.Namespace):
+		add("namespace", "profile.err.namespace_invalid", nil)
+	}
+	switch {
+	case p.Environment != Production && p.Environment != Sandbox:
+		add("environment", "profile.err.environment_invalid", map[string]any{"Value": p.Environment})
+	case p.Namespace != "" && envFor(p.Namespace) != p.Environment:
+		add("namespace", "profile.err.namespace_environment", nil)
+	}
+
+	switch checkURL(p.LoginURL) {
+	case urlMissing:
+		add("login_url", "profile.err.login_url_required", nil)
+	case urlInvalid:
+		add("login_url", "profile.err.login_url_invalid", nil)
+	case urlInsecure:
+		add("login_url", "profile.err.login_url_insecure", nil)
+	}
+
+	switch {
+	case p.ClientID == "":
+		add("client_id", "profile.err.client_id_required", nil)
+	case len(p.ClientID) > MaxClientIDLen:
+		add("client_id", "profile.err.client_id_too_long", map[string]any{"Max": MaxClientIDLen})
+	case !printableASCII(p.ClientID):
+		add("client_id", "profile.err.client_id_invalid", nil)
+	}
+
+	switch checkURL(p.CallbackURL) {
+	case urlMissing:
+		add("callback_url", "profile.err.callback_url_required", nil)
+	case urlInvalid:
+		add("callback_url", "profile.err.callback_url_invalid", nil)
+	case urlInsecure:
+		add("callback_url", "profile.err.callback_url_insecure", nil)
+	}
+
+	if p.Domain != "" {
+		switch {
+		case strings.Contains(p.Domain, "@"):
+			add("domain", "profile.err.domain_has_at", nil)
+		case !validDomain(p.Domain):
+			add("domain", "profile.err.domain_invalid", nil)
+		}
+	}
+
+	switch {
+	case p.MatchingAttribute == "":
+		add("matching_attribute", "profile.err.matching_attribute_required", nil)
+	case len(p.MatchingAttribute) > MaxMatchingAttributeLen || !apiNameRE.MatchString(p.MatchingAttribute):
+		add("matching_attribute", "profile.err.matching_attribute_invalid", map[string]any{"Max": MaxMatchingAttributeLen})
+	}
+
+	switch {
+	case !singleLine(p.AssetName):
+		add("asset_name", "profile.err.asset_name_invalid", nil)
+	case utf8.RuneCountInString(p.AssetName) > MaxAssetNameLen:
+		add("asset_name", "profile.err.asset_name_too_long", map[string]any{"Max": MaxAssetNameLen})
+	}
+	switch {
+	case len(p.AssetID) > MaxAssetIDLen:
+		add("asset_id", "profile.err.asset_id_too_long", map[string]any{"Max": MaxAssetIDLen})
+	case p.AssetID != "" && !assetIDRE.MatchString(p.AssetID):
+		add("asset_id", "profile.err.asset_id_invalid", nil)
+	}
+	switch {
+	case !validMemo(p.Memo):
+		add("memo", "profile.err.memo_invalid", nil)
+	case utf8.RuneCountInString(p.Memo) > MaxMemoLen:
+		add("memo", "profile.err.memo_too_long", map[string]any{"Max": MaxMemoLen})
+	}
+
+	if p.InstanceURL != "" && checkURL(p.InstanceURL) != urlOK {
+		add("instance_url", "profile.err.instance_url_invalid", nil)
+	}
+	if p.OrgID != "" && !orgIDRE.MatchString(p.OrgID) {
+		add("org_id", "profile.err.org_id_invalid", nil)
+	}
+	if !singleLine(p.Username) || strings.TrimSpace(p.Username) != p.Username || utf8.RuneCountInString(p.Username) > MaxUsernameLen {
+		add("username", "profile.err.username_invalid", map[string]any{"Max": MaxUsernameLen})
+	}
+	for _, s := range p.Scopes {
+		if s == "" || !printableASCII(s) {
+			add("scopes", "profile.err.scope_invalid", map[string]any{"Scope": s})
+			break
+		}
+	}
+	if len(v) == 0 {
+		return nil
+	}
+	return v
+}
+
+// validateName applies the profile-name rules. The name is shown to users,
+// used in keychain account names and mapped to a file name (see fileName).
+func validateName(name string, add func(field, key string, args map[string]any)) {
+	switch {
+	case name == "":
+		add("name", "profile.err.name_required", nil)
+	case !utf8.ValidString(name):
+		add("name", "profile.err.name_invalid_char", nil)
+	case utf8.RuneCountInString(name) > MaxNameLen:
+		add("name", "profile.err.name_too_long", map[string]any{"Max": MaxNameLen})
+	case name == "." || name == "..":
+		add("name", "profile.err.name_reserved", nil)
+	case strings.ContainsAny(name, `/\`):
+		add("name", "profile.err.name_separator", nil)
+	case strings.ContainsFunc(name, func(r rune) bool { return !unicode.IsGraphic(r) }):
+		// Control and format characters (including bidi overrides) could
+		// hide or disguise the name.
+		add("name", "profile.err.name_invalid_char", nil)
+	case strings.TrimFunc(name, unicode.IsSpace) != name:
+		add("name", "profile.err.name_space_edge", nil)
+	}
+}
+
+type urlCheck int
+
+const (
+	urlOK urlCheck = iota
+	urlMissing
+	urlInvalid
+	urlInsecure
+)
+
+// checkURL accepts https URLs and, for the loopback callback and the local
+// simulator, http URLs whose host is a loopback name or address.
+func checkURL(raw string) urlCheck {
+	if raw == "" {
+		return urlMissing
+	}
+	u, err := url.Parse(raw)
+	if err != nil || u.Opaque != "" || u.User != nil || u.Host == "" || u.Hostname() == "" ||
+		u.RawQuery != "" || u.Fragment != "" || u.ForceQuery || strings.ContainsAny(raw, " \t\r\n") {
+		return urlInvalid
+	}
+	switch u.Scheme {
+	case "https":
+		return urlOK
+	case "http":
+		if isLoopback(u.Hostname()) {
+			return urlOK
+		}
+		return urlInsecure
+	default:
+		return urlInvalid
+	}
+}
+
+func isLoopback(host string) bool {
+	if strings.EqualFold(host, "localhost") {
+		return true
+	}
+	ip := net.ParseIP(host)
+	return ip != nil && ip.IsLoopback()
+}
+
+// validDomain checks an e-mail domain such as example.co.jp: at least two
+// dot-separated labels of letters (any script), digits and inner hyphens.
+func validDomain(d string) bool {
+	if !utf8.ValidString(d) || len(d) > MaxDomainLen {
+		return false
+	}
+	labels := strings.Split(d, ".")
+	if len(labels) < 2 {
+		return false
+	}
+	for _, l := range labels {
+		if l == "" || len(l) > 63 || l[0] == '-' || l[len(l)-1] == '-' {
+			return false
+		}
+		for _, r := range l {
+			if !unicode.IsLetter(r) && !unicode.IsDigit(r) && r != '-' {
+				return false
+			}
+		}
+	}
+	tld := labels[len(labels)-1]
+	return strings.ContainsFunc(tld, unicode.IsLetter)
+}
+
+// printableASCII reports whether s is non-empty visible ASCII (no spaces).
+func printableASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] < 0x21 || s[i] > 0x7e {
+			return false
+		}
+	}
+	return s != ""
+}
+
+// singleLine reports whether s is valid UTF-8 without control or format
+// characters.
+func singleLine(s string) bool {
+	return utf8.ValidString(s) && !strings.ContainsFunc(s, func(r rune) bool {
+		return unicode.IsControl(r) || unicode.Is(unicode.Cf, r)
+	})
+}
+
+// validMemo allows line breaks, tabs and format characters (emoji joiners)
+// but no other control characters.
+func validMemo(s string) bool {
+	return utf8.ValidString(s) && !strings.ContainsFunc(s, func(r rune) bool {
+		return r != '\n' && r != '\r' && r != '\t' && unicode.IsControl(r)
+	})
+}
