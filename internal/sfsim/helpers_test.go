@@ -49,7 +49,7 @@ func (c *fakeClock) Advance(d time.Duration) {
 // harness is a simulator behind a real loopback HTTP server and a client that
 // does not follow redirects, so tests can read Location.
 type harness struct {
-	t     *testing.T
+	t     testing.TB
 	sim   *Sim
 	srv   *httptest.Server
 	clock *fakeClock
@@ -69,7 +69,7 @@ func testOptions(clock *fakeClock) Options {
 }
 
 // newHarness starts a simulator; mutate may adjust the options first.
-func newHarness(t *testing.T, mutate func(*Options)) *harness {
+func newHarness(t testing.TB, mutate func(*Options)) *harness {
 	t.Helper()
 	clock := &fakeClock{now: time.Date(2025, 6, 2, 9, 0, 0, 0, time.UTC)}
 	opts := testOptions(clock)
