@@ -1,0 +1,308 @@
+package callback
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"net"
+	"net/http"
+	"strconv"
+	"strings"
+	"sync"
+	"syscall"
+	"testing"
+	"time"
+)
+
+const serverState = "srv-state-Qm81"
+
+// freePort asks the kernel for a port that is free on 127.0.0.1 right now.
+func freePort(t *testing.T) int {
+	t.Helper()
+	l, err := net.Listen("tcp4", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer l.Close()
+	return l.Addr().(*net.TCPAddr).Port
+}
+
+// listenFree starts a server on a free port, retrying if another process
+// grabbed the port in between.
+func listenFree(t *testing.T) (*Server, int) {
+	t.Helper()
+	for range 5 {
+		port := freePort(t)
+		s, err := Listen(context.Background(), Config{
+			RedirectURL: fmt.Sprintf("http://localhost:%d/callback", port),
+			State:       serverState,
+		})
+		var pe *PortError
+		if errors.As(err, &pe) && pe.Reason == "in_use" {
+			continue
+		}
+		if err != nil {
+			t.Fatal(err)
+		}
+		t.Cleanup(func() { _ = s.Close() })
+		return s, port
+	}
+	t.Fatal("no free port found")
+	return nil, 0
+}
+
+// browse plays the browser: a real request to ip:port with Host localhost.
+func browse(t *testing.T, method, ip string, port int, target string) (int, string) {
+	t.Helper()
+	status, body, err := fetch(method, ip, port, target)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return status, body
+}
+
+// fetch is browse without testing.T, for goroutines.
+func fetch(method, ip string, port int, target string) (int, string, error) {
+	req, err := http.NewRequest(method, "http://"+net.JoinHostPort(ip, strconv.Itoa(port))+target, nil)
+	if err != nil {
+		return 0, "", err
+	}
+	req.Host = "localhost:" + strconv.Itoa(port)
+	client := &http.Client{Timeout: 30 * time.Second} // a safety net, not an assertion
+	resp, err := client.Do(req)
+	if err != nil {
+		return 0, "", err
+	}
+	defer resp.Body.Close()
+	body, err := io.ReadAll(resp.Body)
+	return resp.StatusCode, string(body), err
+}
+
+func wait(t *testing.T, s *Server) (Result, error) {
+	t.Helper()
+	ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
+	defer cancel()
+	return s.Wait(ctx)
+}
+
+func TestListenOutcomes(t *testing.T) {
+	tests := []struct {
+		name       string
+		query      string
+		want       Result
+		wantErr    error
+		wantStatus int
+	}{
+		{"success", "?code=aPrx%3D%3D&state=" + serverState, Result{Code: "aPrx=="}, nil, 200},
+		{"double escaped", "?code=aPrx%253D&state=" + serverState, Result{Code: "aPrx%3D"}, nil, 200},
+		{
+			"access denied", "?error=access_denied&error_description=end-user+denied+authorization&state=" + serverState,
+			Result{Error: "access_denied", ErrorDescription: "end-user denied authorization"}, nil, 400,
+		},
+		{"wrong state", "?code=abc&state=srv-state-Qm82", Result{}, ErrStateMismatch, 400},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			s, port := listenFree(t)
+			status, body := browse(t, "GET", "127.0.0.1", port, "/callback"+tt.query)
+			if status != tt.wantStatus {
+				t.Errorf("status %d, want %d", status, tt.wantStatus)
+			}
+			if strings.Contains(body, serverState) || strings.Contains(body, "srv-state-Qm82") {
+				t.Error("page shows a state")
+			}
+			got, err := wait(t, s)
+			if got != tt.want || !errors.Is(err, tt.wantErr) || (tt.wantErr == nil && err != nil) {
+				t.Fatalf("Wait = %+v, %v; want %+v, %v", got, err, tt.want, tt.wantErr)
+			}
+		})
+	}
+}
+
+func TestListenFirstCallbackWins(t *testing.T) {
+	s, port := listenFree(t)
+	for _, target := range []string{"/favicon.ico", "/", "/callback"} {
+		if status, _ := browse(t, "GET", "127.0.0.1", port, target); status != 404 && status != 400 {
+			t.Fatalf("GET %s: status %d", target, status)
+		}
+	}
+	if status, _ := browse(t, "POST", "127.0.0.1", port, "/callback?code=post&state="+serverState); status != 405 {
+		t.Fatalf("POST: status %d, want 405", status)
+	}
+	browse(t, "GET", "127.0.0.1", port, "/callback?code=first&state="+serverState)
+	status, body := browse(t, "GET", "127.0.0.1", port, "/callback?code=second&state="+serverState)
+	if status != 200 || !strings.Contains(body, "already completed") {
+		t.Errorf("second callback: %d %q", status, body)
+	}
+	browse(t, "GET", "127.0.0.1", port, "/callback?code=third&state=wrong")
+	got, err := wait(t, s)
+	if err != nil || got.Code != "first" {
+		t.Fatalf("Wait = %+v, %v; want code first", got, err)
+	}
+	if s.Deliver(Result{Code: "pasted"}) {
+		t.Fatal("Deliver after a callback returned true")
+	}
+}
+
+func TestWaitEndsWithContext(t *testing.T) {
+	s, _ := listenFree(t)
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel()
+	if _, err := s.Wait(ctx); !errors.Is(err, context.Canceled) {
+		t.Fatalf("canceled: err = %v", err)
+	}
+	ctx, cancel = context.WithTimeout(context.Background(), time.Millisecond)
+	defer cancel()
+	if _, err := s.Wait(ctx); !errors.Is(err, context.DeadlineExceeded) {
+		t.Fatalf("timeout: err = %v", err)
+	}
+	// Neither ended the server: a callback still counts.
+	if !s.Deliver(Result{Code: "late"}) {
+		t.Fatal("Deliver after a canceled Wait returned false")
+	}
+}
+
+func TestCloseIsIdempotentAndFreesThePort(t *testing.T) {
+	s, port := listenFree(t)
+	if err := s.Close(); err != nil {
+		t.Fatal(err)
+	}
+	if err := s.Close(); err != nil {
+		t.Fatalf("second Close: %v", err)
+	}
+	if _, err := wait(t, s); !errors.Is(err, ErrClosed) {
+		t.Fatalf("Wait after Close: %v, want ErrClosed", err)
+	}
+	l, err := net.Listen("tcp4", net.JoinHostPort("127.0.0.1", strconv.Itoa(port)))
+	if err != nil {
+		t.Fatalf("port still held after Close: %v", err)
+	}
+	l.Close()
+}
+
+func TestListenPortInUse(t *testing.T) {
+	held, err := net.Listen("tcp4", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer held.Close()
+	port := held.Addr().(*net.TCPAddr).Port
+	_, err = Listen(context.Background(), Config{RedirectURL: fmt.Sprintf("http://localhost:%d/", port), State: "s"})
+	var pe *PortError
+	if !errors.As(err, &pe) || pe.Reason != "in_use" || pe.Port != port {
+		t.Fatalf("err = %v, want PortError in_use on %d", err, port)
+	}
+	if !errors.Is(err, syscall.EADDRINUSE) || !strings.Contains(err.Error(), strconv.Itoa(port)) {
+		t.Fatalf("err = %v: want EADDRINUSE naming the port", err)
+	}
+	if pe.MessageArgs()["Port"] != port {
+		t.Fatalf("MessageArgs = %v", pe.MessageArgs())
+	}
+}
+
+func ipv6Available(t *testing.T) {
+	t.Helper()
+	l, err := net.Listen("tcp6", "[::1]:0")
+	if err != nil {
+		t.Skipf("no IPv6 loopback here: %v", err)
+	}
+	l.Close()
+}
+
+func TestListenServesIPv6(t *testing.T) {
+	ipv6Available(t)
+	s, port := listenFree(t)
+	if status, _ := browse(t, "GET", "::1", port, "/callback?code=v6&state="+serverState); status != 200 {
+		t.Fatalf("status %d", status)
+	}
+	if got, err := wait(t, s); err != nil || got.Code != "v6" {
+		t.Fatalf("Wait = %+v, %v", got, err)
+	}
+}
+
+// A browser resolving localhost to ::1 must not reach another program.
+func TestListenIPv6PortTaken(t *testing.T) {
+	ipv6Available(t)
+	for range 5 {
+		port := freePort(t)
+		held, err := net.Listen("tcp6", net.JoinHostPort("::1", strconv.Itoa(port)))
+		if err != nil {
+			continue
+		}
+		defer held.Close()
+		_, err = Listen(context.Background(), Config{RedirectURL: fmt.Sprintf("http://localhost:%d/", port), State: "s"})
+		var pe *PortError
+		if !errors.As(err, &pe) || pe.Reason != "in_use" {
+			t.Fatalf("err = %v, want PortError in_use", err)
+		}
+		// The IPv4 socket opened first must have been released.
+		l, err := net.Listen("tcp4", net.JoinHostPort("127.0.0.1", strconv.Itoa(port)))
+		if err != nil {
+			t.Fatalf("127.0.0.1:%d leaked: %v", port, err)
+		}
+		l.Close()
+		return
+	}
+	t.Skip("could not hold a matching ::1 port")
+}
+
+func TestDeliverRacesCallback(t *testing.T) {
+	for i := range 20 {
+		s, port := listenFree(t)
+		var delivered bool
+		var status int
+		var body string
+		var fetchErr error
+		var wg sync.WaitGroup
+		wg.Add(2)
+		go func() { defer wg.Done(); delivered = s.Deliver(Result{Code: "pasted"}) }()
+		go func() {
+			defer wg.Done()
+			status, body, fetchErr = fetch("GET", "127.0.0.1", port, "/callback?code=browser&state="+serverState)
+		}()
+		wg.Wait()
+		if fetchErr != nil {
+			t.Fatal(fetchErr)
+		}
+		got, err := wait(t, s)
+		if err != nil {
+			t.Fatal(err)
+		}
+		browserWon := strings.Contains(body, "Sign-in complete")
+		switch {
+		case got.Code == "pasted" && delivered && !browserWon && strings.Contains(body, "already completed"):
+		case got.Code == "browser" && !delivered && browserWon && status == 200:
+		default:
+			t.Fatalf("round %d: result %q, delivered %v, page %q", i, got.Code, delivered, body)
+		}
+		_ = s.Close()
+	}
+}
+
+func TestDeliverRejectsEmptyAndLate(t *testing.T) {
+	s := newTestHandler(t)
+	if s.Deliver(Result{}) {
+		t.Fatal("empty result accepted")
+	}
+	if !s.Deliver(Result{Error: "access_denied"}) {
+		t.Fatal("first result refused")
+	}
+	if s.Deliver(Result{Code: "x"}) {
+		t.Fatal("second result accepted")
+	}
+	if got, err := wait(t, s); err != nil || got.Error != "access_denied" {
+		t.Fatalf("Wait = %+v, %v", got, err)
+	}
+}
+
+func TestListenRejectsConfig(t *testing.T) {
+	if _, err := Listen(context.Background(), Config{RedirectURL: "http://localhost:8765/"}); err == nil {
+		t.Fatal("empty state accepted")
+	}
+	_, err := Listen(context.Background(), Config{RedirectURL: "http://127.0.0.1:8765/", State: "s"})
+	var re *RedirectURLError
+	if !errors.As(err, &re) || re.Reason != "host" {
+		t.Fatalf("err = %v, want RedirectURLError host", err)
+	}
+}
