@@ -1,0 +1,43 @@
+# sfconnect developer entry points. The release version lives in
+# internal/version/VERSION (embedded by the binaries; FyneApp.toml must match).
+
+SHELL := /bin/bash
+VERSION := $(shell tr -d '[:space:]' < internal/version/VERSION)
+ACTIONLINT_VERSION := v1.7.12
+
+.PHONY: all build test vet dist check-dist icon lint-workflows version clean
+
+all: vet test
+
+## build: the GUI and CLI for this machine into bin/
+build:
+	go build -o bin/ ./cmd/...
+
+## test: every package's tests (LANG fixed: some tests compare English text)
+test:
+	LANG=en_US.UTF-8 go test ./...
+
+vet:
+	go vet ./...
+
+## dist: every release artifact Linux can build, into dist/ (see scripts/dist.sh)
+dist:
+	scripts/dist.sh
+
+## check-dist: inspect the MSI and the exes inside it (after make dist)
+check-dist:
+	scripts/check-msi.sh dist/*.msi
+
+## icon: redraw assets/icon.png and packaging/windows/sfconnect.ico
+icon:
+	scripts/make-icon.sh
+
+## lint-workflows: actionlint + a plain YAML parse of .github/workflows
+lint-workflows:
+	scripts/lint-workflows.sh $(ACTIONLINT_VERSION)
+
+version:
+	@echo $(VERSION)
+
+clean:
+	rm -rf dist bin/sfconnect bin/sfconnect-cli

@@ -1,0 +1,105 @@
+#!/usr/bin/env bash
+# check-msi.sh inspects the MSI that scripts/dist.sh built and fails loudly
+# when anything a per-user, double-click install needs is missing:
+#   - File table: sfconnect.exe and sfconnect-cli.exe
+#   - Shortcut table: a Start-menu shortcut to sfconnect.exe
+#   - Property table: ProductVersion == internal/version/VERSION,
+#     ALLUSERS=2 and MSIINSTALLPERUSER=1, ARPPRODUCTICON
+#   - Upgrade table: the fixed UpgradeCode of packaging/windows/sfconnect.wxs
+#   - Summary: "elevated privileges not required" (word count bit 8)
+#   - the exes inside (msiextract): GUI subsystem, icon group, version and
+#     manifest for sfconnect.exe; console subsystem and version for the CLI
+#     (packaging/pecheck, standard library debug/pe)
+#
+#   scripts/check-msi.sh [dist/sfconnect-*.msi ...]
+# shellcheck disable=SC2016 # awk programs are single-quoted on purpose
+set -euo pipefail
+export LC_ALL=C
+ROOT=$(cd "$(dirname "$0")/.." && pwd)
+VERSION=$(tr -d '[:space:]' <"$ROOT/internal/version/VERSION")
+UPGRADE_CODE=$(sed -n 's/.*UpgradeCode="\([0-9A-Fa-f-]*\)".*/\1/p' "$ROOT/packaging/windows/sfconnect.wxs" | head -1)
+[[ -n $UPGRADE_CODE ]] || { echo "check-msi: no UpgradeCode in sfconnect.wxs" >&2; exit 1; }
+
+if [[ $# -eq 0 ]]; then
+	set -- "$ROOT"/dist/*.msi
+fi
+for tool in msiinfo msiextract go; do
+	command -v "$tool" >/dev/null || { echo "check-msi: $tool not found (apt-get install msitools)" >&2; exit 1; }
+done
+
+FAILED=0
+pass() { echo "ok   $*"; }
+fail() {
+	echo "FAIL $*"
+	FAILED=1
+}
+expect() { # expect DESCRIPTION COMMAND...: pass when the command succeeds
+	local what=$1
+	shift
+	if "$@" >/dev/null 2>&1; then pass "$what"; else fail "$what"; fi
+}
+
+# Build the PE checker once, from the checkout's own module.
+TMP=$(mktemp -d)
+trap 'rm -rf "$TMP"' EXIT
+(cd "$ROOT" && go build -o "$TMP/pecheck" ./packaging/pecheck)
+
+for msi in "$@"; do
+	echo "== $msi"
+	if [[ ! -f $msi ]]; then
+		fail "$msi does not exist (run make dist first)"
+		continue
+	fi
+	d=$TMP/$(basename "$msi" .msi)
+	mkdir -p "$d"
+	for t in Property File Shortcut Upgrade Component Registry Directory; do
+		msiinfo export "$msi" "$t" >"$d/$t.idt" 2>/dev/null || : >"$d/$t.idt"
+	done
+	prop() { awk -F'\t' -v k="$1" 'NR > 3 && $1 == k { print $2 }' "$d/Property.idt" | tr -d '\r'; }
+
+	got=$(prop ProductVersion)
+	expect "ProductVersion is $VERSION (got '$got')" test "$got" = "$VERSION"
+	expect "ALLUSERS=2 (per-user capable)" test "$(prop ALLUSERS)" = 2
+	expect "MSIINSTALLPERUSER=1 (installs per user, no UAC)" test "$(prop MSIINSTALLPERUSER)" = 1
+	expect "ARPPRODUCTICON set for Apps & Features" test -n "$(prop ARPPRODUCTICON)"
+	expect "UpgradeCode property is {$UPGRADE_CODE}" test "$(prop UpgradeCode)" = "{$UPGRADE_CODE}"
+	expect "Upgrade table holds {$UPGRADE_CODE}" grep -qi "^{$UPGRADE_CODE}"$'\t' "$d/Upgrade.idt"
+	expect "File table holds sfconnect.exe" awk -F'\t' 'NR > 3 && ($3 == "sfconnect.exe" || $3 ~ /\|sfconnect\.exe$/) { f = 1 } END { exit !f }' "$d/File.idt"
+	expect "File table holds sfconnect-cli.exe" awk -F'\t' 'NR > 3 && ($3 == "sfconnect-cli.exe" || $3 ~ /\|sfconnect-cli\.exe$/) { f = 1 } END { exit !f }' "$d/File.idt"
+	expect "Shortcut table has a Start-menu shortcut to sfconnect.exe" \
+		awk -F'\t' 'NR > 3 && $2 == "ProgramMenuFolder" && $5 ~ /sfconnect\.exe$/ { f = 1 } END { exit !f }' "$d/Shortcut.idt"
+	expect "every component keys on HKCU (per-user key paths)" \
+		awk -F'\t' 'NR > 3 { n++; if ($2 != 1) bad = 1 } END { exit !(n > 0 && !bad) }' "$d/Registry.idt"
+	expect "installs under LocalAppDataFolder" grep -q $'\tLocalAppDataFolder\t' "$d/Directory.idt"
+	wc=$(msiinfo suminfo "$msi" | sed -n 's/^Source: \([0-9]*\).*/\1/p')
+	expect "summary word count $wc: elevated privileges not required (bit 8)" test $(((${wc:-0} & 8) != 0)) = 1
+
+	if msiextract -C "$d/files" "$msi" >"$d/extract.log" 2>&1; then
+		gui=$(find "$d/files" -name sfconnect.exe | head -1)
+		cli=$(find "$d/files" -name sfconnect-cli.exe | head -1)
+		if [[ -n $gui ]] && "$TMP/pecheck" -subsystem gui -icon -manifest -version "$VERSION" "$gui" | sed "s#$d/files/##"; then
+			pass "sfconnect.exe inside the MSI: PE checks"
+		else
+			fail "sfconnect.exe inside the MSI: PE checks"
+		fi
+		if [[ -n $cli ]] && "$TMP/pecheck" -subsystem console -version "$VERSION" "$cli" | sed "s#$d/files/##"; then
+			pass "sfconnect-cli.exe inside the MSI: PE checks"
+		else
+			fail "sfconnect-cli.exe inside the MSI: PE checks"
+		fi
+	else
+		fail "msiextract could not unpack $msi: $(tail -1 "$d/extract.log")"
+	fi
+	size=$(stat -c %s "$msi")
+	if ((size > 20 * 1024 * 1024)); then
+		echo "WARN MSI is $size bytes, over the 20 MiB goal"
+	else
+		pass "MSI size $size bytes (goal: under 20 MiB)"
+	fi
+done
+
+if ((FAILED)); then
+	echo "check-msi: FAILED" >&2
+	exit 1
+fi
+echo "check-msi: all checks passed"

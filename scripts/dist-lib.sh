@@ -1,0 +1,125 @@
+# shellcheck shell=bash
+# dist-lib.sh: helpers for scripts/dist.sh (sourced, not run). Expects ROOT,
+# VERSION and, for some helpers, SRC and OUT to be set by the caller.
+
+# FYNE_TOOLS_VERSION pins the fyne CLI; it is installed into bin/tools so
+# go.mod never changes.
+FYNE_TOOLS_VERSION=v1.7.4
+MSI_WARN_BYTES=$((20 * 1024 * 1024))
+
+log() { printf '==> %s\n' "$*"; }
+warn() { printf 'WARNING: %s\n' "$*" >&2; }
+die() {
+	printf 'dist: ERROR: %s\n' "$*" >&2
+	exit 1
+}
+
+step() {
+	STEP_NAME=$1 STEP_T0=$SECONDS
+	log "$1"
+}
+step_done() { log "$STEP_NAME: $((SECONDS - STEP_T0)) s"; }
+
+# need CMD PACKAGE: fail with the Debian package to install.
+need() { command -v "$1" >/dev/null 2>&1 || die "$1 not found (Debian/Ubuntu: apt-get install $2)"; }
+
+preflight() {
+	need go "golang (Go $(sed -n 's/^go //p' "$ROOT/go.mod") or newer)"
+	need x86_64-w64-mingw32-gcc gcc-mingw-w64-x86-64
+	need x86_64-w64-mingw32-windres binutils-mingw-w64-x86-64
+	need wixl wixl
+	need msiinfo msitools
+	need zip zip
+	need xz xz-utils
+	need sha256sum coreutils
+	need realpath coreutils
+	if [[ ${DIST_SKIP_LINUX_GUI:-} != 1 ]]; then
+		need gcc gcc
+		[[ -e /usr/include/GL/gl.h && -e /usr/include/X11/Xlib.h ]] ||
+			die "OpenGL/X11 headers missing for the Linux GUI (apt-get install libgl1-mesa-dev xorg-dev), or set DIST_SKIP_LINUX_GUI=1"
+	fi
+	if signing_enabled; then need osslsigncode osslsigncode; fi
+	FYNE=$ROOT/bin/tools/fyne
+	if ! "$FYNE" version 2>/dev/null | grep -q "${FYNE_TOOLS_VERSION#v}"; then
+		log "installing fyne.io/tools/cmd/fyne@$FYNE_TOOLS_VERSION into bin/tools"
+		# `go install pkg@version` ignores the project's go.mod.
+		(cd / && GOFLAGS='' GOBIN="$ROOT/bin/tools" go install "fyne.io/tools/cmd/fyne@$FYNE_TOOLS_VERSION")
+	fi
+}
+
+# stage_cli_placeholder puts a stub CLI into the staging tree when the real
+# one is not written yet, if SFCONNECT_ALLOW_MISSING_CLI=1; else it fails.
+stage_cli_placeholder() {
+	if compgen -G "$SRC/cmd/sfconnect-cli/*.go" >/dev/null; then return; fi
+	[[ ${SFCONNECT_ALLOW_MISSING_CLI:-} == 1 ]] ||
+		die "cmd/sfconnect-cli has no Go code (set SFCONNECT_ALLOW_MISSING_CLI=1 to package a placeholder for local testing)"
+	warn "cmd/sfconnect-cli is missing: packaging a PLACEHOLDER CLI (never release this build)"
+	mkdir -p "$SRC/cmd/sfconnect-cli"
+	cat >"$SRC/cmd/sfconnect-cli/main.go" <<'EOF'
+// Command sfconnect-cli is a placeholder packaged by dist.sh for local tests.
+package main
+
+import (
+	"fmt"
+
+	"github.com/sfconnect/sfconnect/internal/version"
+)
+
+func main() { fmt.Println(version.String(), "PLACEHOLDER CLI") }
+EOF
+}
+
+# ldflags_as_goflags "-X=a=b -X=c=d" prints "-ldflags=-X=a=b -ldflags=-X=c=d":
+# fyne build/package read extra linker flags only from GOFLAGS, split on spaces.
+ldflags_as_goflags() {
+	local f out=()
+	for f in $1; do out+=("-ldflags=$f"); done
+	echo "${out[*]}"
+}
+
+signing_enabled() { [[ -n ${SFCONNECT_SIGN_PFX:-} && -n ${SFCONNECT_SIGN_PASSWORD:-} ]]; }
+
+# sign_files FILE...: Authenticode-sign in place (SHA-256), or say clearly
+# that the files ship unsigned. The password goes through a 0600 file, never
+# on a command line or into the log.
+sign_files() {
+	if ! signing_enabled; then
+		local f
+		for f in "$@"; do
+			echo "UNSIGNED: $(basename "$f") (set SFCONNECT_SIGN_PFX and SFCONNECT_SIGN_PASSWORD to sign); SmartScreen will warn users who download it"
+		done
+		return
+	fi
+	[[ -f $SFCONNECT_SIGN_PFX ]] || die "SFCONNECT_SIGN_PFX: no such file"
+	local passfile f ts=()
+	passfile=$(mktemp)
+	chmod 600 "$passfile"
+	printf '%s' "$SFCONNECT_SIGN_PASSWORD" >"$passfile"
+	[[ -n ${SFCONNECT_SIGN_TIMESTAMP_URL:-} ]] && ts=(-ts "$SFCONNECT_SIGN_TIMESTAMP_URL")
+	for f in "$@"; do
+		if ! osslsigncode sign -pkcs12 "$SFCONNECT_SIGN_PFX" -readpass "$passfile" -h sha256 \
+			-n sfconnect -i https://github.com/sfconnect/sfconnect "${ts[@]}" \
+			-in "$f" -out "$f.signed" >/dev/null; then
+			rm -f "$passfile" "$f.signed"
+			die "signing $(basename "$f") failed"
+		fi
+		mv "$f.signed" "$f"
+		echo "SIGNED: $(basename "$f")${ts:+ (timestamped)}"
+	done
+	rm -f "$passfile"
+}
+
+# report_sizes MSI EXE...: the sizes users download and install.
+report_sizes() {
+	local msi=$1 f size
+	shift
+	log "sizes"
+	for f in "$msi" "$@"; do
+		size=$(stat -c %s "$f")
+		printf '  %-45s %10d bytes (%s MiB)\n' "$(basename "$f")" "$size" "$(awk -v s="$size" 'BEGIN{printf "%.1f", s/1048576}')"
+	done
+	size=$(stat -c %s "$msi")
+	if ((size > MSI_WARN_BYTES)); then
+		warn "the MSI is $size bytes, over the 20 MiB goal"
+	fi
+}
