@@ -30,6 +30,7 @@ type AuthorizeScreen struct {
 	Back        *widget.Button
 
 	u       *UI
+	waitBox *fyne.Container
 	session *app.Session
 	cancel  context.CancelFunc
 	waiting bool
@@ -59,21 +60,22 @@ func (u *UI) ShowAuthorize() {
 	s.PasteEntry.OnSubmitted = func(string) { s.paste() }
 	s.PasteButton = widget.NewButton(u.L.T("ui.auth.paste.button"), s.paste)
 	s.PasteButton.Disable()
-	s.PasteError = errorLabel()
-	s.Error = errorLabel()
+	s.PasteError = u.errorLabel()
+	s.Error = u.errorLabel()
 
 	target := u.wiz.input.Org
 	if u.wiz.reauth != "" {
 		target = u.wiz.reauth
 	}
-	intro := para(u.L.T("ui.auth.intro", map[string]any{"Org": target}))
-	waitBox := container.NewVBox(s.Progress,
+	intro := u.para(u.L.T("ui.auth.intro", map[string]any{"Org": target}))
+	s.waitBox = container.NewVBox(s.Progress,
 		container.NewBorder(nil, nil, nil, container.NewHBox(s.TimeLeft, s.Cancel), s.StepText))
-	manual := card(subheading(u.L.T("ui.auth.manual.title")), para(u.L.T("ui.auth.manual.body")),
+	s.waitBox.Hide()
+	manual := card(subheading(u.L.T("ui.auth.manual.title")), u.para(u.L.T("ui.auth.manual.body")),
 		s.CopyURL,
 		container.NewBorder(nil, nil, nil, s.PasteButton, s.PasteEntry), s.PasteError)
 	body := container.NewVBox(intro, s.PromptLogin,
-		container.NewHBox(s.Authorize), waitBox, s.Error, hint(u.L.T("ui.auth.hint.timeout")), manual)
+		container.NewHBox(s.Authorize), s.waitBox, s.Error, u.hint(u.L.T("ui.auth.hint.timeout")), manual)
 	s.Back = widget.NewButton(u.L.T("ui.action.back"), func() {
 		s.cancelWait()
 		if u.wiz.reauth != "" {
@@ -103,10 +105,12 @@ func (s *AuthorizeScreen) setWaiting(on bool) {
 		s.Authorize.Disable()
 		s.PromptLogin.Disable()
 		s.Cancel.Enable()
+		s.waitBox.Show()
 		s.Progress.Show()
 		s.Progress.Start()
 		setError(s.Error, "")
 		setError(s.PasteError, "")
+		s.u.relayout()
 		return
 	}
 	s.Authorize.Enable()
@@ -116,7 +120,9 @@ func (s *AuthorizeScreen) setWaiting(on bool) {
 	s.PasteButton.Disable()
 	s.Progress.Stop()
 	s.Progress.Hide()
+	s.waitBox.Hide()
 	s.TimeLeft.SetText("")
+	s.u.relayout()
 }
 
 // start begins the flow: bind the listener, open the browser, wait.
@@ -151,7 +157,10 @@ func (s *AuthorizeScreen) start() {
 		}
 		u.do(func() { s.started(ctx, sess) })
 		if err := sess.OpenBrowser(); err != nil {
-			u.do(func() { setError(s.Error, u.L.T("ui.auth.nobrowser")) })
+			u.do(func() {
+				setError(s.Error, u.L.T("ui.auth.nobrowser"))
+				u.relayout()
+			})
 		}
 		conn, err := sess.Wait(ctx, func(st app.Step) {
 			u.do(func() { s.StepText.SetText(u.stepText(st)) })
@@ -224,6 +233,7 @@ func (s *AuthorizeScreen) finish(err error) {
 	}
 	s.StepText.SetText("")
 	setError(s.Error, s.u.L.Error(err))
+	s.u.relayout()
 }
 
 // cancelWait stops a running wait (Cancel, Escape, leaving the screen).
@@ -256,6 +266,7 @@ func (s *AuthorizeScreen) paste() {
 		u.do(func() {
 			if err != nil {
 				setError(s.PasteError, u.L.Error(err))
+				u.relayout()
 				return
 			}
 			s.PasteEntry.SetText("")

@@ -42,7 +42,7 @@ func (u *UI) ShowCredentials() {
 	s.Secret = widget.NewPasswordEntry()
 	s.Secret.SetPlaceHolder(u.L.T("ui.creds.secret.placeholder"))
 	s.Callback = widget.NewSelectEntry([]string{DefaultCallbackURL, portCallbackURL})
-	s.OrgError, s.KeyError, s.SecretError, s.CallbackError = errorLabel(), errorLabel(), errorLabel(), errorLabel()
+	s.OrgError, s.KeyError, s.SecretError, s.CallbackError = u.errorLabel(), u.errorLabel(), u.errorLabel(), u.errorLabel()
 
 	s.Org.SetText(in.Org)
 	s.Key.SetText(in.ClientID)
@@ -54,12 +54,12 @@ func (u *UI) ShowCredentials() {
 	}
 
 	body := container.NewVBox(
-		para(u.L.T("ui.creds.intro")),
-		field(u.L.T("ui.creds.org"), s.Org, u.L.T("ui.creds.org.hint"), s.OrgError),
+		u.para(u.L.T("ui.creds.intro")),
+		u.field(u.L.T("ui.creds.org"), s.Org, u.L.T("ui.creds.org.hint"), s.OrgError),
 		s.OrgResolved,
-		field(u.L.T("ui.creds.key"), s.Key, u.L.T("ui.creds.key.hint"), s.KeyError),
-		field(u.L.T("ui.creds.secret"), s.Secret, u.L.T("ui.creds.secret.hint"), s.SecretError),
-		field(u.L.T("ui.creds.callback"), s.Callback, u.L.T("ui.creds.callback.hint"), s.CallbackError),
+		u.field(u.L.T("ui.creds.key"), s.Key, u.L.T("ui.creds.key.hint"), s.KeyError),
+		u.field(u.L.T("ui.creds.secret"), s.Secret, u.L.T("ui.creds.secret.hint"), s.SecretError),
+		u.field(u.L.T("ui.creds.callback"), s.Callback, u.L.T("ui.creds.callback.hint"), s.CallbackError),
 	)
 	s.Back = widget.NewButton(u.L.T("ui.action.back"), func() { s.store(); u.ShowPrepare() })
 	s.Next = widget.NewButtonWithIcon(u.L.T("ui.creds.next"), theme.NavigateNextIcon(), s.next)
@@ -107,6 +107,7 @@ func (s *CredentialsScreen) validate(loud bool) bool {
 	} else {
 		s.Next.Disable()
 	}
+	u.relayout()
 	return ok
 }
 

@@ -34,17 +34,18 @@ type ExportDialog struct {
 // then exports name; report receives the outcome text.
 func (u *UI) showExportDialog(name string, report func(msg string, imp widget.Importance)) *ExportDialog {
 	e := &ExportDialog{}
-	e.Warning = para(u.L.T("ui.export.secrets.warning"))
-	e.Warning.Importance = widget.DangerImportance
-	e.Warning.Hide()
+	// The risk is explained before the box is ticked, and in red once it is
+	// (a dialog does not grow after it is shown, so the text stays put).
+	e.Warning = u.para(u.L.T("ui.export.secrets.warning"))
+	e.Warning.Importance = widget.LowImportance
 	e.IncludeSecrets = widget.NewCheck(u.L.T("ui.export.secrets.include"), func(on bool) {
+		e.Warning.Importance = widget.LowImportance
 		if on {
-			e.Warning.Show()
-		} else {
-			e.Warning.Hide()
+			e.Warning.Importance = widget.DangerImportance
 		}
+		e.Warning.Refresh()
 	})
-	body := container.NewVBox(para(u.L.T("ui.export.body", map[string]any{"Name": name})), e.IncludeSecrets, e.Warning)
+	body := container.NewVBox(u.para(u.L.T("ui.export.body", map[string]any{"Name": name})), e.IncludeSecrets, e.Warning)
 	e.dialog = newConfirm(u, u.L.T("ui.export.title"), u.L.T("ui.export.choose"), body, func() {
 		include := e.IncludeSecrets.Checked
 		u.pickSavePath(name+".sfconnect.json", func(path string) {

@@ -46,7 +46,7 @@ type FieldsScreen struct {
 
 // showFields shows the console fields of u.wiz.conn (new) or u.wiz.saved.
 func (u *UI) showFields() {
-	s := &FieldsScreen{u: u, Copy: map[string]*widget.Button{}, Status: para("")}
+	s := &FieldsScreen{u: u, Copy: map[string]*widget.Button{}, Status: u.para("")}
 	u.Fields = s
 	switch {
 	case u.wiz.conn != nil:
@@ -137,10 +137,10 @@ func (s *FieldsScreen) build() {
 
 	nameRow := container.New(layout.NewFormLayout(), bold(u.L.T("ui.fields.profilename")), s.Name)
 	body := container.NewVBox(
-		para(u.L.T("ui.fields.intro")),
-		card(nameRow, hint(u.L.T("ui.fields.profilename.hint"))),
-		card(subheading(u.L.T("ui.fields.console")), hint(u.L.T("ui.fields.console.hint")), form),
-		hint(u.L.T("ui.fields.clipboard.hint")),
+		u.para(u.L.T("ui.fields.intro")),
+		card(nameRow, u.hint(u.L.T("ui.fields.profilename.hint"))),
+		card(subheading(u.L.T("ui.fields.console")), u.hint(u.L.T("ui.fields.console.hint")), form),
+		u.hint(u.L.T("ui.fields.clipboard.hint")),
 		s.Status,
 	)
 	s.Save = widget.NewButtonWithIcon(u.L.T("ui.fields.save"), theme.DocumentSaveIcon(), s.save)
@@ -172,6 +172,7 @@ func bold(text string) *widget.Label {
 func (s *FieldsScreen) setStatus(text string, imp widget.Importance) {
 	s.Status.Importance = imp
 	s.Status.SetText(text)
+	s.u.relayout()
 }
 
 // Values returns the console fields as typed.

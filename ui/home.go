@@ -28,7 +28,7 @@ type HomeScreen struct {
 
 // ShowHome shows the saved profiles.
 func (u *UI) ShowHome() {
-	h := &HomeScreen{u: u, Selected: -1, Status: para("")}
+	h := &HomeScreen{u: u, Selected: -1, Status: u.para("")}
 	u.Home = h
 	list, err := u.backend.List(u.ctx)
 	if err != nil {
@@ -53,14 +53,14 @@ func (u *UI) ShowHome() {
 
 	var listArea fyne.CanvasObject
 	if len(list) == 0 {
-		listArea = card(subheading(u.L.T("ui.home.empty.title")), para(u.L.T("ui.home.empty.body")))
+		listArea = card(subheading(u.L.T("ui.home.empty.title")), u.para(u.L.T("ui.home.empty.body")))
 	} else {
 		tableBox := minSizer(fyne.NewSize(820, 300), h.Table)
 		listArea = container.NewVBox(tableBox)
 	}
 	actions := container.NewHBox(h.OpenButton, h.ReauthButton, h.VerifyButton, h.ExportButton, h.DeleteButton)
 	body := container.NewVBox(
-		para(u.L.T("ui.home.intro")),
+		u.para(u.L.T("ui.home.intro")),
 		listArea,
 		actions,
 		h.Status,
@@ -105,6 +105,7 @@ func (h *HomeScreen) updateButtons() {
 func (h *HomeScreen) setStatus(text string, imp widget.Importance) {
 	h.Status.Importance = imp
 	h.Status.SetText(text)
+	h.u.relayout()
 }
 
 func (h *HomeScreen) open() {
@@ -169,7 +170,7 @@ func (h *HomeScreen) confirmDelete() {
 		return
 	}
 	u := h.u
-	msg := para(u.L.T("ui.home.delete.body", map[string]any{"Name": p.Name}))
+	msg := u.para(u.L.T("ui.home.delete.body", map[string]any{"Name": p.Name}))
 	d := newConfirm(u, u.L.T("ui.home.delete.title"), u.L.T("ui.home.delete.confirm"), msg, func() { h.delete(p.Name) })
 	d.Show()
 }

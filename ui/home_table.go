@@ -57,7 +57,7 @@ func (h *HomeScreen) newTable() *widget.Table {
 				l.Importance = imp
 				l.SetText(text)
 			}
-			l.Refresh()
+			box.Refresh()
 		})
 	t.ShowHeaderColumn = false
 	t.CreateHeader = func() fyne.CanvasObject {

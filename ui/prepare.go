@@ -63,36 +63,36 @@ func (u *UI) ShowPrepare() {
 		}
 		m := widget.NewLabel(mark)
 		m.TextStyle = fyne.TextStyle{Bold: true}
-		return container.NewBorder(nil, nil, container.NewHBox(widget.NewIcon(res), m), nil, para(label))
+		return container.NewBorder(nil, nil, container.NewHBox(widget.NewIcon(res), m), nil, u.para(label))
 	}
 	step := func(n int, title string, items ...fyne.CanvasObject) fyne.CanvasObject {
 		head := subheading(fmt.Sprintf("%d. %s", n, title))
 		return card(append([]fyne.CanvasObject{head}, items...)...)
 	}
 	body := container.NewVBox(
-		para(u.L.T("ui.prepare.intro")),
-		step(1, u.L.T("ui.prepare.s1.title"), para(u.L.T("ui.prepare.s1.body"))),
+		u.para(u.L.T("ui.prepare.intro")),
+		step(1, u.L.T("ui.prepare.s1.title"), u.para(u.L.T("ui.prepare.s1.body"))),
 		step(2, u.L.T("ui.prepare.s2.title"),
-			para(u.L.T("ui.prepare.s2.body")),
+			u.para(u.L.T("ui.prepare.s2.body")),
 			copyRow("appName", u.L.T("ui.prepare.appname"), suggestedAppName),
 			copyRow("apiName", u.L.T("ui.prepare.apiname"), suggestedAPIName),
-			hint(u.L.T("ui.prepare.apiname.hint")),
-			para(u.L.T("ui.prepare.email")),
-			para(u.L.T("ui.prepare.distribution"))),
+			u.hint(u.L.T("ui.prepare.apiname.hint")),
+			u.para(u.L.T("ui.prepare.email")),
+			u.para(u.L.T("ui.prepare.distribution"))),
 		step(3, u.L.T("ui.prepare.s3.title"),
-			para(u.L.T("ui.prepare.s3.body")),
+			u.para(u.L.T("ui.prepare.s3.body")),
 			copyRow("callback", u.L.T("ui.prepare.callback"), ""),
-			hint(u.L.T("ui.prepare.callback.hint")),
-			para(u.L.T("ui.prepare.scopes")),
+			u.hint(u.L.T("ui.prepare.callback.hint")),
+			u.para(u.L.T("ui.prepare.scopes")),
 			copyRow("scopeAPI", u.L.T("ui.prepare.scope.api"), scopeAPI),
 			copyRow("scopeRefresh", u.L.T("ui.prepare.scope.refresh"), scopeRefresh)),
 		step(4, u.L.T("ui.prepare.s4.title"),
 			check(true, u.L.T("ui.prepare.flag.websecret")),
 			check(false, u.L.T("ui.prepare.flag.refreshsecret")),
 			check(false, u.L.T("ui.prepare.flag.pkce")),
-			hint(u.L.T("ui.prepare.flag.pkce.hint"))),
-		step(5, u.L.T("ui.prepare.s5.title"), para(u.L.T("ui.prepare.s5.body")),
-			hint(u.L.T("ui.prepare.wait"))),
+			u.hint(u.L.T("ui.prepare.flag.pkce.hint"))),
+		step(5, u.L.T("ui.prepare.s5.title"), u.para(u.L.T("ui.prepare.s5.body")),
+			u.hint(u.L.T("ui.prepare.wait"))),
 	)
 	s.Back = widget.NewButton(u.L.T("ui.action.back"), u.goHome)
 	s.Next = widget.NewButtonWithIcon(u.L.T("ui.prepare.next"), theme.NavigateNextIcon(), u.ShowCredentials)

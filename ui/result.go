@@ -78,7 +78,7 @@ func (u *UI) showResult() {
 			worst = c.Status
 		}
 	}
-	summary := para(u.L.T("ui.result.summary.pass"))
+	summary := u.para(u.L.T("ui.result.summary.pass"))
 	summary.Importance = widget.SuccessImportance
 	switch worst {
 	case app.Warn:
@@ -90,8 +90,8 @@ func (u *UI) showResult() {
 	}
 	summary.TextStyle = fyne.TextStyle{Bold: true}
 	body := container.NewVBox(summary,
-		card(subheading(u.L.T("ui.result.who")), who),
-		card(subheading(u.L.T("ui.result.checks")), checks))
+		card(subheading(u.L.T("ui.result.checks")), checks),
+		card(subheading(u.L.T("ui.result.who")), who))
 
 	if u.wiz.conn != nil {
 		s.Back = widget.NewButton(u.L.T("ui.action.back"), u.ShowAuthorize)
@@ -124,7 +124,7 @@ func (u *UI) checkLine(c app.Check) *CheckLine {
 	default:
 		res, mark, imp = theme.ErrorIcon(), u.L.T("ui.result.mark.fail"), widget.DangerImportance
 	}
-	text := para(mark + " " + u.L.T(c.Key, c.Args))
+	text := u.para(mark + " " + u.L.T(c.Key, c.Args))
 	text.Importance = imp
 	return &CheckLine{ID: c.ID, Status: c.Status, Icon: widget.NewIcon(res), Text: text}
 }

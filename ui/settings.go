@@ -36,7 +36,7 @@ func (u *UI) ShowSettings() {
 	if u.screen != "settings" {
 		u.back = u.screen
 	}
-	s := &SettingsScreen{Status: para("")}
+	s := &SettingsScreen{Status: u.para("")}
 	u.SettingsTab = s
 	s.Language = widget.NewSelect([]string{langNameJa, langNameEn}, nil)
 	if u.Settings.Language == i18n.Japanese {
@@ -64,8 +64,8 @@ func (u *UI) ShowSettings() {
 	s.LoginURL = widget.NewEntry()
 	s.LoginURL.SetText(u.Settings.LoginURL)
 	s.LoginURL.SetPlaceHolder("https://acme.my.salesforce.com")
-	s.TimeoutError, s.LoginURLError = errorLabel(), errorLabel()
-	callbackError := errorLabel()
+	s.TimeoutError, s.LoginURLError = u.errorLabel(), u.errorLabel()
+	callbackError := u.errorLabel()
 	save := func() {
 		ok := true
 		setError(callbackError, u.L.Error(validateCallbackURL(s.Callback.Text)))
@@ -85,6 +85,7 @@ func (u *UI) ShowSettings() {
 		}
 		if !ok {
 			s.Status.SetText("")
+			u.relayout()
 			return
 		}
 		u.Settings.CallbackURL = trimSpace(s.Callback.Text)
@@ -93,19 +94,20 @@ func (u *UI) ShowSettings() {
 		u.Settings.Store(u.App.Preferences())
 		s.Status.Importance = widget.SuccessImportance
 		s.Status.SetText(u.L.T("ui.settings.saved"))
+		u.relayout()
 	}
 	for _, e := range []*widget.Entry{&s.Callback.Entry, s.Timeout, s.LoginURL} {
 		e.OnSubmitted = func(string) { save() }
 	}
 	advanced := widget.NewAccordion(widget.NewAccordionItem(u.L.T("ui.settings.advanced"),
-		field(u.L.T("ui.settings.loginurl"), s.LoginURL, u.L.T("ui.settings.loginurl.hint"), s.LoginURLError)))
+		u.field(u.L.T("ui.settings.loginurl"), s.LoginURL, u.L.T("ui.settings.loginurl.hint"), s.LoginURLError)))
 	if u.Settings.LoginURL != "" {
 		advanced.Open(0)
 	}
 	body := container.NewVBox(
-		field(u.L.T("ui.settings.language"), s.Language, u.L.T("ui.settings.language.hint"), nil),
-		field(u.L.T("ui.settings.callback"), s.Callback, u.L.T("ui.prepare.callback.hint"), callbackError),
-		field(u.L.T("ui.settings.timeout"), s.Timeout, u.L.T("ui.settings.timeout.hint"), s.TimeoutError),
+		u.field(u.L.T("ui.settings.language"), s.Language, u.L.T("ui.settings.language.hint"), nil),
+		u.field(u.L.T("ui.settings.callback"), s.Callback, u.L.T("ui.prepare.callback.hint"), callbackError),
+		u.field(u.L.T("ui.settings.timeout"), s.Timeout, u.L.T("ui.settings.timeout.hint"), s.TimeoutError),
 		advanced,
 		s.Status,
 	)

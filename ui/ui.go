@@ -188,6 +188,9 @@ func (u *UI) show(name string, step int, title string, body fyne.CanvasObject, b
 	content := container.NewBorder(container.NewVBox(top...), bar, nil, nil,
 		container.NewVScroll(container.NewPadded(body)))
 	u.Win.SetContent(minSizer(MinWindowSize, container.NewPadded(content)))
+	// Wrapped labels know their height only once they have a width: lay
+	// out a second time now that they do.
+	u.relayout()
 }
 
 // goHome leaves the wizard (after a running wait is canceled by the screen).

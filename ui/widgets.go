@@ -9,6 +9,8 @@ import (
 	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
+
+	"github.com/sfconnect/sfconnect/internal/i18n"
 )
 
 // MinWindowSize is the smallest size the window content asks for.
@@ -30,26 +32,36 @@ func subheading(text string) *widget.Label {
 	return l
 }
 
+// wrap is how body text breaks: English at spaces; Japanese, which has no
+// spaces between words, at any character (kinsoku aside, that is how
+// Japanese UIs wrap).
+func (u *UI) wrap() fyne.TextWrap {
+	if u.L.Lang() == i18n.Japanese {
+		return fyne.TextWrapBreak
+	}
+	return fyne.TextWrapWord
+}
+
 // para is wrapped body text.
-func para(text string) *widget.Label {
+func (u *UI) para(text string) *widget.Label {
 	l := widget.NewLabel(text)
-	l.Wrapping = fyne.TextWrapWord
+	l.Wrapping = u.wrap()
 	return l
 }
 
 // hint is small secondary text under a field.
-func hint(text string) *widget.Label {
+func (u *UI) hint(text string) *widget.Label {
 	l := widget.NewLabel(text)
-	l.Wrapping = fyne.TextWrapWord
+	l.Wrapping = u.wrap()
 	l.SizeName = theme.SizeNameCaptionText
 	l.Importance = widget.LowImportance
 	return l
 }
 
 // errorLabel is an inline field error, hidden while empty.
-func errorLabel() *widget.Label {
+func (u *UI) errorLabel() *widget.Label {
 	l := widget.NewLabel("")
-	l.Wrapping = fyne.TextWrapWord
+	l.Wrapping = u.wrap()
 	l.Importance = widget.DangerImportance
 	l.SizeName = theme.SizeNameCaptionText
 	l.Hide()
@@ -67,12 +79,12 @@ func setError(l *widget.Label, text string) {
 }
 
 // field stacks a bold label, the input, an optional hint and an error label.
-func field(label string, input fyne.CanvasObject, hintText string, errLabel *widget.Label) fyne.CanvasObject {
+func (u *UI) field(label string, input fyne.CanvasObject, hintText string, errLabel *widget.Label) fyne.CanvasObject {
 	l := widget.NewLabel(label)
 	l.TextStyle = fyne.TextStyle{Bold: true}
 	items := []fyne.CanvasObject{l, input}
 	if hintText != "" {
-		items = append(items, hint(hintText))
+		items = append(items, u.hint(hintText))
 	}
 	if errLabel != nil {
 		items = append(items, errLabel)
@@ -80,9 +92,12 @@ func field(label string, input fyne.CanvasObject, hintText string, errLabel *wid
 	return container.NewVBox(items...)
 }
 
-// statusIcon is the pass / warn / fail mark of a checklist line.
-func statusIcon(res fyne.Resource) *widget.Icon {
-	return widget.NewIcon(res)
+// relayout lays the window out again after labels appeared or vanished
+// (the GL driver notices on its next frame; the test driver does not).
+func (u *UI) relayout() {
+	if c := u.Win.Content(); c != nil {
+		c.Refresh()
+	}
 }
 
 // minSizer makes a container ask for at least size.

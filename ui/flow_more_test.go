@@ -1,0 +1,113 @@
+package ui
+
+import (
+	"context"
+	"strings"
+	"testing"
+
+	"fyne.io/fyne/v2/test"
+
+	"github.com/sfconnect/sfconnect/internal/app"
+	"github.com/sfconnect/sfconnect/internal/i18n"
+	"github.com/sfconnect/sfconnect/internal/sfsim"
+)
+
+func TestDemoWizard(t *testing.T) {
+	for _, lang := range goldenLangs {
+		t.Run(lang, func(t *testing.T) {
+			e := newSimEnv(t, browserFollow, nil)
+			var demo *app.Demo
+			start := func(ctx context.Context) (*app.Demo, error) {
+				d, err := app.StartDemo(ctx, sfsim.ConsentAuto)
+				demo = d
+				return d, err
+			}
+			u, loop := newSimUI(t, e, lang, start)
+			// The demo must not depend on a Login URL setting.
+			u.Settings.LoginURL = ""
+			test.Tap(u.Home.DemoButton)
+			loop.waitFor(t, "demo wizard", func() bool { return u.Screen() == "prepare" })
+			badge := i18n.New(lang).T("ui.demo.badge")
+			if findLabel(u.Win.Canvas(), badge) == nil {
+				t.Errorf("no %q banner on the prepare screen", badge)
+			}
+			test.Tap(u.Prepare.Next)
+			s := u.Credentials
+			if s.Org.Text != demo.Org || s.Key.Text != demo.ClientID || s.Callback.Text != demo.CallbackURL {
+				t.Errorf("demo credentials not filled in: %q %q %q", s.Org.Text, s.Key.Text, s.Callback.Text)
+			}
+			test.Tap(s.Next)
+			test.Tap(u.Authorize.Authorize)
+			loop.waitFor(t, "result screen", func() bool { return u.Screen() == "result" })
+			if findLabel(u.Win.Canvas(), badge) == nil {
+				t.Error("no demo banner on the result screen")
+			}
+			test.Tap(u.Result.Next)
+			if got := u.Fields.Name.Text; got != "demo-"+app.DemoOrg {
+				t.Errorf("demo profile name = %q", got)
+			}
+			test.Tap(u.Fields.Save)
+			loop.waitFor(t, "saved", func() bool { return !u.Fields.Export.Disabled() })
+			p, err := e.svc.Load(context.Background(), "demo-"+app.DemoOrg)
+			if err != nil || !p.Demo {
+				t.Fatalf("demo profile: %+v, %v", p, err)
+			}
+			test.Tap(u.Fields.Done)
+			text, _, _ := u.profileStatus(u.Home.Profiles[0])
+			if text != i18n.New(lang).T("ui.home.status.demo") {
+				t.Errorf("home status of demo profile = %q", text)
+			}
+		})
+	}
+}
+
+func TestHomeDeleteRevokesAndRemoves(t *testing.T) {
+	e := newSimEnv(t, browserFollow, nil)
+	u, loop := newSimUI(t, e, "ja", nil)
+	fillCredentials(t, u, "acme", e.client.ID, e.client.Secret, e.callback)
+	test.Tap(u.Credentials.Next)
+	test.Tap(u.Authorize.Authorize)
+	loop.waitFor(t, "result", func() bool { return u.Screen() == "result" })
+	test.Tap(u.Result.Next)
+	test.Tap(u.Fields.Save)
+	loop.waitFor(t, "saved", func() bool { return !u.Fields.Export.Disabled() })
+	test.Tap(u.Fields.Done)
+
+	h := u.Home
+	if !h.SelectName("acme") {
+		t.Fatal("saved profile not listed")
+	}
+	test.Tap(h.DeleteButton)
+	// Our own confirm button, in the app's language.
+	tapButton(t, u, "削除する")
+	loop.waitFor(t, "deleted", func() bool { return u.Home != h && len(u.Home.Profiles) == 0 })
+	if !strings.Contains(u.Home.Status.Text, "acme") {
+		t.Errorf("status after delete = %q", u.Home.Status.Text)
+	}
+	if _, err := e.svc.Secrets(context.Background(), "acme"); err == nil {
+		t.Error("secrets still in the keychain after delete")
+	}
+}
+
+func TestVerifyFromHome(t *testing.T) {
+	e := newSimEnv(t, browserFollow, nil)
+	u, loop := newSimUI(t, e, "en", nil)
+	fillCredentials(t, u, "acme", e.client.ID, e.client.Secret, e.callback)
+	test.Tap(u.Credentials.Next)
+	test.Tap(u.Authorize.Authorize)
+	loop.waitFor(t, "result", func() bool { return u.Screen() == "result" })
+	test.Tap(u.Result.Next)
+	test.Tap(u.Fields.Save)
+	loop.waitFor(t, "saved", func() bool { return !u.Fields.Export.Disabled() })
+	test.Tap(u.Fields.Done)
+
+	u.Home.SelectName("acme")
+	test.Tap(u.Home.VerifyButton)
+	loop.waitFor(t, "verify result", func() bool { return u.Screen() == "result" })
+	if len(u.Result.Checks) == 0 {
+		t.Fatal("verify shows no checks")
+	}
+	if u.Result.Username.Text != sfsim.DemoUsername {
+		t.Errorf("username = %q", u.Result.Username.Text)
+	}
+}

@@ -1,0 +1,104 @@
+package ui
+
+import (
+	"testing"
+	"time"
+
+	"fyne.io/fyne/v2/test"
+
+	"github.com/sfconnect/sfconnect/internal/app"
+	"github.com/sfconnect/sfconnect/internal/profile"
+	"github.com/sfconnect/sfconnect/internal/salesforce"
+)
+
+// The goldens are rendered by Fyne's software test driver with its test
+// theme and bundled font. That font has no CJK glyphs, so Japanese text
+// shows as boxes in the ja goldens: they still pin layout and which widgets
+// are where, deterministically. The real app renders Japanese with the
+// system's fonts (checked on screenshots under Xvfb).
+var goldenLangs = []string{"ja", "en"}
+
+func goldenProfiles() []profile.Profile {
+	at := time.Date(2025, 6, 12, 9, 30, 0, 0, time.UTC)
+	return []profile.Profile{
+		{Name: "acme", Namespace: "acme", Environment: "production", ClientID: "3MVG9acme",
+			Username: "admin@acme.example", AuthorizedAt: at, VerifiedAt: at.Add(26 * time.Hour)},
+		{Name: "acme-dev", Namespace: "acme--dev", Environment: "sandbox", ClientID: "3MVG9dev",
+			Username: "admin@acme.example.dev", AuthorizedAt: at},
+		{Name: "demo-sfconnect-demo", Namespace: "sfconnect-demo", Environment: "production",
+			Username: "admin@demo.example", AuthorizedAt: at, Demo: true},
+	}
+}
+
+func TestGoldenHome(t *testing.T) {
+	for _, lang := range goldenLangs {
+		t.Run(lang, func(t *testing.T) {
+			u, _ := newTestUI(t, &fakeBackend{profiles: goldenProfiles()}, lang, nil)
+			test.AssertImageMatches(t, "home_"+lang+".png", u.Win.Canvas().Capture())
+		})
+	}
+}
+
+func TestGoldenCredentialsWithErrors(t *testing.T) {
+	for _, lang := range goldenLangs {
+		t.Run(lang, func(t *testing.T) {
+			u, _ := newTestUI(t, &fakeBackend{}, lang, nil)
+			u.startWizard()
+			u.ShowCredentials()
+			s := u.Credentials
+			// SetText runs OnChanged as typing does, without a caret that
+			// would make the image depend on focus.
+			s.Org.SetText("https://")
+			s.Key.SetText("3MVG9 abc")
+			s.Secret.SetText("x")
+			s.Secret.SetText("")
+			s.Callback.SetText("https://example.com/callback")
+			u.Win.Canvas().Unfocus()
+			if !s.Next.Disabled() {
+				t.Fatal("Next is enabled with invalid fields")
+			}
+			test.AssertImageMatches(t, "credentials_errors_"+lang+".png", u.Win.Canvas().Capture())
+		})
+	}
+}
+
+func goldenConnection() *app.Connection {
+	at := time.Date(2025, 6, 12, 9, 30, 0, 0, time.UTC)
+	return &app.Connection{
+		Profile: profile.Profile{Namespace: "acme", Environment: "production", ClientID: "3MVG9acme",
+			CallbackURL: "http://localhost/", InstanceURL: "https://acme.my.salesforce.com",
+			OrgID: "00D5g000001AbCdEAK", Username: "admin@acme.example",
+			Scopes: []string{"api", "refresh_token", "offline_access"}, AuthorizedAt: at, VerifiedAt: at},
+		Report: app.Report{
+			Identity: salesforce.Identity{Username: "admin@acme.example", OrgID: "00D5g000001AbCdEAK"},
+			Checks: []app.Check{
+				{ID: "identity", Status: app.Pass, Key: "app.check.identity.ok",
+					Args: map[string]any{"Username": "admin@acme.example", "OrgID": "00D5g000001AbCdEAK"}},
+				{ID: "scopes", Status: app.Pass, Key: "app.check.scopes.ok",
+					Args: map[string]any{"Granted": "api refresh_token offline_access"}},
+				{ID: "instance", Status: app.Pass, Key: "app.check.instance.ok",
+					Args: map[string]any{"Instance": "https://acme.my.salesforce.com"}},
+				{ID: "manage_users", Status: app.Fail, Key: "app.check.manage_users.missing"},
+				{ID: "refresh", Status: app.Warn, Key: "app.check.refresh.rotation"},
+			},
+		},
+	}
+}
+
+func TestGoldenResult(t *testing.T) {
+	for _, lang := range goldenLangs {
+		t.Run(lang, func(t *testing.T) {
+			u, _ := newTestUI(t, &fakeBackend{}, lang, nil)
+			u.wiz = wizard{conn: goldenConnection()}
+			u.showResult()
+			r := u.Result
+			if len(r.Checks) != 5 || r.Checks[3].Status != app.Fail || r.Checks[4].Status != app.Warn {
+				t.Fatalf("checks = %+v", r.Checks)
+			}
+			if !r.Next.Disabled() {
+				t.Error("Next is enabled although a check failed (the core would refuse to save)")
+			}
+			test.AssertImageMatches(t, "result_"+lang+".png", u.Win.Canvas().Capture())
+		})
+	}
+}

@@ -1,0 +1,111 @@
+package ui
+
+import (
+	"testing"
+
+	"fyne.io/fyne/v2/test"
+)
+
+func TestSettingsLanguageSwitchRebuildsAtOnce(t *testing.T) {
+	u, _ := newTestUI(t, &fakeBackend{profiles: goldenProfiles()}, "ja", nil)
+	if u.Home.NewButton.Text != "新しい接続" {
+		t.Fatalf("ja home button = %q", u.Home.NewButton.Text)
+	}
+	u.ShowSettings()
+	u.SettingsTab.Language.SetSelected(langNameEn)
+	if u.Screen() != "settings" || u.SettingsTab.Save.Text != "Save" {
+		t.Fatalf("after switch: screen %q, save button %q", u.Screen(), u.SettingsTab.Save.Text)
+	}
+	if got := u.App.Preferences().String(prefLanguage); got != "en" {
+		t.Errorf("stored language = %q", got)
+	}
+	test.Tap(u.SettingsTab.Back)
+	if u.Screen() != "home" || u.Home.NewButton.Text != "New connection" {
+		t.Errorf("back: screen %q, button %q", u.Screen(), u.Home.NewButton.Text)
+	}
+}
+
+func TestSettingsValidation(t *testing.T) {
+	tests := []struct {
+		name             string
+		timeout, login   string
+		wantTimeoutError bool
+		wantLoginError   bool
+	}{
+		{"defaults", "5", "", false, false},
+		{"simulator on loopback", "10", "http://127.0.0.1:8443", false, false},
+		{"https host", "5", "https://login.salesforce.com", false, false},
+		{"plain http to a network host", "5", "http://login.example.com", false, true},
+		{"timeout not a number", "five", "", true, false},
+		{"timeout zero", "0", "", true, false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			u, _ := newTestUI(t, &fakeBackend{}, "en", nil)
+			u.ShowSettings()
+			s := u.SettingsTab
+			s.Timeout.SetText(tt.timeout)
+			s.LoginURL.SetText(tt.login)
+			test.Tap(s.Save)
+			if got := s.TimeoutError.Text != ""; got != tt.wantTimeoutError {
+				t.Errorf("timeout error %q, want error=%v", s.TimeoutError.Text, tt.wantTimeoutError)
+			}
+			if got := s.LoginURLError.Text != ""; got != tt.wantLoginError {
+				t.Errorf("login URL error %q, want error=%v", s.LoginURLError.Text, tt.wantLoginError)
+			}
+			saved := !tt.wantTimeoutError && !tt.wantLoginError
+			if stored := LoadSettings(u.App.Preferences()); saved && stored.LoginURL != tt.login {
+				t.Errorf("stored login URL = %q", stored.LoginURL)
+			}
+		})
+	}
+}
+
+func TestValidateCallbackURL(t *testing.T) {
+	tests := []struct {
+		in   string
+		want error
+	}{
+		{"http://localhost/", nil},
+		{"http://localhost:8080/callback", nil},
+		{"http://127.0.0.1:1717/", nil},
+		{"", errRequired},
+		{"https://localhost/", errCallbackHTTPS},
+		{"http://example.com/", errCallbackHTTPS},
+		{"localhost", errCallbackURL},
+		{"http://localhost/?x=1", errCallbackURL},
+	}
+	for _, tt := range tests {
+		if got := validateCallbackURL(tt.in); got != tt.want {
+			t.Errorf("validateCallbackURL(%q) = %v, want %v", tt.in, got, tt.want)
+		}
+	}
+}
+
+func TestCredentialsTabOrderFollowsTheForm(t *testing.T) {
+	u, _ := newTestUI(t, &fakeBackend{}, "en", nil)
+	u.startWizard()
+	u.ShowCredentials()
+	c := u.Win.Canvas()
+	order := u.Credentials.focusOrder()
+	c.Focus(order[0])
+	for i := 1; i < len(order); i++ {
+		test.FocusNext(c)
+		if c.Focused() != order[i] {
+			t.Fatalf("Tab %d focused %T, want field %d", i, c.Focused(), i)
+		}
+	}
+}
+
+func FuzzValidateCallbackURL(f *testing.F) {
+	for _, s := range []string{"http://localhost/", "http://[::1]:80/cb", "https://x", "", "http://localhost:99999/"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		if validateCallbackURL(s) == nil {
+			if err := validateCallbackURL(" " + s + " "); err != nil {
+				t.Errorf("accepted %q but not with surrounding space", s)
+			}
+		}
+	})
+}
