@@ -177,7 +177,6 @@ func hasJapanese(s string) bool {
 	return strings.ContainsFunc(s, func(r rune) bool { return r >= 0x3040 && r <= 0x9fff })
 }
 
-
 // findLabel finds a visible label with exactly text.
 func findLabel(c fyne.Canvas, text string) *widget.Label {
 	for _, o := range test.LaidOutObjects(c.Content()) {

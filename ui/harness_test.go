@@ -112,7 +112,7 @@ func (f *fakeBackend) Secrets(context.Context, string) (profile.Secrets, error) 
 	return profile.Secrets{ClientSecret: "cs", RefreshToken: "rt"}, nil
 }
 func (f *fakeBackend) Delete(context.Context, string, bool, app.Progress) error { return nil }
-func (f *fakeBackend) SetLang(string)                                          {}
+func (f *fakeBackend) SetLang(string)                                           {}
 
 // capture renders the window for a golden image.
 func capture(u *UI) fyne.CanvasObject { return u.Win.Content() }
