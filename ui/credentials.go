@@ -22,11 +22,12 @@ type CredentialsScreen struct {
 
 	Next, Back *widget.Button
 	u          *UI
+	touched    map[*widget.Entry]bool // fields the user has edited
 }
 
 // ShowCredentials shows step 2 of the wizard.
 func (u *UI) ShowCredentials() {
-	s := &CredentialsScreen{u: u}
+	s := &CredentialsScreen{u: u, touched: map[*widget.Entry]bool{}}
 	u.Credentials = s
 	in := u.wiz.input
 	if in.CallbackURL == "" {
@@ -49,7 +50,10 @@ func (u *UI) ShowCredentials() {
 	s.Secret.SetText(in.ClientSecret)
 	s.Callback.SetText(in.CallbackURL)
 	for _, e := range []*widget.Entry{s.Org, s.Key, s.Secret, &s.Callback.Entry} {
-		e.OnChanged = func(string) { s.validate(true) }
+		e.OnChanged = func(string) {
+			s.touched[e] = true
+			s.validate(false)
+		}
 		e.OnSubmitted = func(string) { s.next() }
 	}
 
@@ -71,23 +75,24 @@ func (u *UI) ShowCredentials() {
 	u.Win.Canvas().Focus(s.Org)
 }
 
-// validate checks every field, shows inline messages (for empty fields only
-// when loud) and enables Next when all are valid.
+// validate checks every field, shows inline messages (an empty field only
+// once the user has edited it, or when loud) and enables Next when all are
+// valid.
 func (s *CredentialsScreen) validate(loud bool) bool {
 	u := s.u
 	ok := true
-	show := func(l *widget.Label, text string, value string) {
+	show := func(l *widget.Label, text string, e *widget.Entry) {
 		if text != "" {
 			ok = false
 		}
-		if value == "" && !loud {
+		if e.Text == "" && !loud && !s.touched[e] {
 			text = ""
 		}
 		setError(l, text)
 	}
 	org, orgErr := salesforce.ParseOrg(s.Org.Text)
 	if orgErr != nil {
-		show(s.OrgError, u.L.Error(orgErr), s.Org.Text)
+		show(s.OrgError, u.L.Error(orgErr), s.Org)
 		s.OrgResolved.Hide()
 	} else {
 		setError(s.OrgError, "")
@@ -99,9 +104,9 @@ func (s *CredentialsScreen) validate(loud bool) bool {
 			map[string]any{"Namespace": org.Namespace, "Env": env, "URL": org.MyDomainURL()}))
 		s.OrgResolved.Show()
 	}
-	show(s.KeyError, u.L.Error(validateClientID(s.Key.Text)), s.Key.Text)
-	show(s.SecretError, u.L.Error(validateClientSecret(s.Secret.Text)), s.Secret.Text)
-	show(s.CallbackError, u.L.Error(validateCallbackURL(s.Callback.Text)), s.Callback.Text)
+	show(s.KeyError, u.L.Error(validateClientID(s.Key.Text)), s.Key)
+	show(s.SecretError, u.L.Error(validateClientSecret(s.Secret.Text)), s.Secret)
+	show(s.CallbackError, u.L.Error(validateCallbackURL(s.Callback.Text)), &s.Callback.Entry)
 	if ok {
 		s.Next.Enable()
 	} else {

@@ -77,7 +77,8 @@ func (s *FieldsScreen) build() {
 	u := s.u
 	s.Name = widget.NewEntry()
 	s.Name.SetText(s.p.Name)
-	if !s.isNew {
+	if !s.isNew || u.wiz.reauth != "" {
+		// A saved connection keeps its name; re-authorizing renews it in place.
 		s.Name.Disable()
 	}
 	s.Domain = widget.NewEntry()

@@ -111,3 +111,67 @@ func TestVerifyFromHome(t *testing.T) {
 		t.Errorf("username = %q", u.Result.Username.Text)
 	}
 }
+
+// connectAndSave runs the wizard from Home to a saved profile "acme" with
+// the asset name set, and returns to Home.
+func connectAndSave(t *testing.T, u *UI, loop *uiLoop, e *simEnv) {
+	t.Helper()
+	fillCredentials(t, u, "acme", e.client.ID, e.client.Secret, e.callback)
+	test.Tap(u.Credentials.Next)
+	test.Tap(u.Authorize.Authorize)
+	loop.waitFor(t, "result", func() bool { return u.Screen() == "result" })
+	test.Tap(u.Result.Next)
+	u.Fields.AssetName.SetText("Salesforce")
+	test.Tap(u.Fields.Save)
+	loop.waitFor(t, "saved", func() bool { return !u.Fields.Export.Disabled() })
+	test.Tap(u.Fields.Done)
+}
+
+func TestReauthorizeKeepsConsoleFields(t *testing.T) {
+	e := newSimEnv(t, browserFollow, nil)
+	u, loop := newSimUI(t, e, "en", nil)
+	connectAndSave(t, u, loop, e)
+	before, _ := e.svc.Secrets(context.Background(), "acme")
+
+	u.Home.SelectName("acme")
+	test.Tap(u.Home.ReauthButton)
+	if u.Screen() != "authorize" {
+		t.Fatalf("screen %q", u.Screen())
+	}
+	test.Tap(u.Authorize.Authorize)
+	loop.waitFor(t, "result", func() bool { return u.Screen() == "result" })
+	test.Tap(u.Result.Next)
+	f := u.Fields
+	if f.Name.Text != "acme" || !f.Name.Disabled() {
+		t.Errorf("name %q disabled=%v, want the saved name, fixed", f.Name.Text, f.Name.Disabled())
+	}
+	if f.AssetName.Text != "Salesforce" {
+		t.Errorf("asset name = %q, want the saved one", f.AssetName.Text)
+	}
+	test.Tap(f.Save)
+	loop.waitFor(t, "saved", func() bool { return !f.Export.Disabled() })
+	after, _ := e.svc.Secrets(context.Background(), "acme")
+	if after.RefreshToken == "" || after.RefreshToken == before.RefreshToken {
+		t.Error("re-authorization did not store a new refresh token")
+	}
+}
+
+func TestOpenCopiesSecretFromKeychain(t *testing.T) {
+	e := newSimEnv(t, browserFollow, nil)
+	u, loop := newSimUI(t, e, "ja", nil)
+	connectAndSave(t, u, loop, e)
+	u.Home.SelectName("acme")
+	test.Tap(u.Home.OpenButton)
+	f := u.Fields
+	if u.Screen() != "fields" || !f.Name.Disabled() {
+		t.Fatalf("open: screen %q", u.Screen())
+	}
+	test.Tap(f.Copy["clientSecret"])
+	loop.waitFor(t, "secret copied", func() bool { return u.Clip.Clipboard.Content() == e.client.Secret })
+	if !u.Clip.Pending() {
+		t.Error("no pending clear for the copied secret")
+	}
+	if !hasJapanese(f.Status.Text) {
+		t.Errorf("status after copying a secret = %q", f.Status.Text)
+	}
+}

@@ -59,6 +59,9 @@ func (u *UI) ShowHome() {
 		listArea = container.NewVBox(tableBox)
 	}
 	actions := container.NewHBox(h.OpenButton, h.ReauthButton, h.VerifyButton, h.ExportButton, h.DeleteButton)
+	if len(list) == 0 {
+		actions.Hide()
+	}
 	body := container.NewVBox(
 		u.para(u.L.T("ui.home.intro")),
 		listArea,

@@ -54,7 +54,6 @@ func (u *UI) hint(text string) *widget.Label {
 	l := widget.NewLabel(text)
 	l.Wrapping = u.wrap()
 	l.SizeName = theme.SizeNameCaptionText
-	l.Importance = widget.LowImportance
 	return l
 }
 
