@@ -1,10 +1,13 @@
 package callback
 
 import (
+	"context"
 	"errors"
+	"fmt"
 	"net"
 	"os"
 	"reflect"
+	"strconv"
 	"strings"
 	"syscall"
 	"testing"
@@ -102,4 +105,59 @@ func TestIsLoopbackAddr(t *testing.T) {
 			t.Errorf("isLoopbackAddr(%q) = %v, want %v", addr, got, want)
 		}
 	}
+}
+
+func TestListenPortInUse(t *testing.T) {
+	held, err := net.Listen("tcp4", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer held.Close()
+	port := held.Addr().(*net.TCPAddr).Port
+	_, err = Listen(context.Background(), Config{RedirectURL: fmt.Sprintf("http://localhost:%d/", port), State: "s"})
+	var pe *PortError
+	if !errors.As(err, &pe) || pe.Reason != "in_use" || pe.Port != port {
+		t.Fatalf("err = %v, want PortError in_use on %d", err, port)
+	}
+	if !errors.Is(err, syscall.EADDRINUSE) || !strings.Contains(err.Error(), strconv.Itoa(port)) {
+		t.Fatalf("err = %v: want EADDRINUSE naming the port", err)
+	}
+	if pe.MessageArgs()["Port"] != port {
+		t.Fatalf("MessageArgs = %v", pe.MessageArgs())
+	}
+}
+
+func ipv6Available(t *testing.T) {
+	t.Helper()
+	l, err := net.Listen("tcp6", "[::1]:0")
+	if err != nil {
+		t.Skipf("no IPv6 loopback here: %v", err)
+	}
+	l.Close()
+}
+
+// A browser resolving localhost to ::1 must not reach another program.
+func TestListenIPv6PortTaken(t *testing.T) {
+	ipv6Available(t)
+	for range 5 {
+		port := freePort(t)
+		held, err := net.Listen("tcp6", net.JoinHostPort("::1", strconv.Itoa(port)))
+		if err != nil {
+			continue
+		}
+		defer held.Close()
+		_, err = Listen(context.Background(), Config{RedirectURL: fmt.Sprintf("http://localhost:%d/", port), State: "s"})
+		var pe *PortError
+		if !errors.As(err, &pe) || pe.Reason != "in_use" {
+			t.Fatalf("err = %v, want PortError in_use", err)
+		}
+		// The IPv4 socket opened first must have been released.
+		l, err := net.Listen("tcp4", net.JoinHostPort("127.0.0.1", strconv.Itoa(port)))
+		if err != nil {
+			t.Fatalf("127.0.0.1:%d leaked: %v", port, err)
+		}
+		l.Close()
+		return
+	}
+	t.Skip("could not hold a matching ::1 port")
 }
