@@ -1,0 +1,389 @@
+package app_test
+
+import (
+	"context"
+	"errors"
+	"net"
+	"net/http"
+	"net/url"
+	"strconv"
+	"strings"
+	"sync/atomic"
+	"testing"
+	"time"
+
+	"github.com/sfconnect/sfconnect/internal/app"
+	"github.com/sfconnect/sfconnect/internal/callback"
+	"github.com/sfconnect/sfconnect/internal/oauthflow"
+	"github.com/sfconnect/sfconnect/internal/profile"
+	"github.com/sfconnect/sfconnect/internal/salesforce"
+	"github.com/sfconnect/sfconnect/internal/sfsim"
+)
+
+func TestConnectSavesAVerifiedProfileAndItsSecrets(t *testing.T) {
+	h := newHarness(t, nil)
+	var steps []app.Step
+	c, err := h.svc.Connect(context.Background(), "prod", h.input(), h.fields(), func(s app.Step) { steps = append(steps, s) })
+	if err != nil {
+		t.Fatalf("Connect: %v", err)
+	}
+	if v := h.browser.last(); v.status != http.StatusOK || !strings.Contains(v.body, "Signed in to Salesforce") {
+		t.Errorf("browser ended on %d %q, want the success page", v.status, v.body)
+	}
+	for _, ch := range c.Report.Checks {
+		if ch.Status != app.Pass {
+			t.Errorf("check %s = %v (%s), want pass", ch.ID, ch.Status, ch.Key)
+		}
+	}
+	p, err := h.svc.Load(context.Background(), "prod")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if p.Username != sfsim.DemoUsername || p.OrgID != sfsim.DemoOrgID || p.Namespace != "acme" ||
+		p.InstanceURL != h.simURL || p.MatchingAttribute != "Email" || p.AuthorizedAt.IsZero() {
+		t.Errorf("saved profile = %+v", p)
+	}
+	sec, err := h.svc.Secrets(context.Background(), "prod")
+	if err != nil {
+		t.Fatal(err)
+	}
+	issued := h.sim.IssuedRefreshTokens()
+	if sec.ClientSecret != sfsim.DemoClientSecret || len(issued) == 0 || sec.RefreshToken != issued[len(issued)-1] {
+		t.Errorf("keychain holds the wrong secrets")
+	}
+	wantSteps := []app.Step{app.StepListen, app.StepBrowser, app.StepWait, app.StepExchange, app.StepIdentity,
+		app.StepPermissions, app.StepRefresh, app.StepSave}
+	if len(steps) != len(wantSteps) {
+		t.Errorf("steps = %v, want %v", steps, wantSteps)
+	}
+}
+
+func TestConnectFailuresLeaveNothingBehind(t *testing.T) {
+	tests := []struct {
+		name   string
+		setup  func(h *harness, in *app.ConnectInput)
+		check  func(t *testing.T, err error)
+		vetted func(t *testing.T, h *harness) // optional extra assertions
+	}{
+		{
+			name:  "the admin denies access",
+			setup: func(h *harness, in *app.ConnectInput) { h.sim.SetConsent(sfsim.ConsentDeny) },
+			check: wantOAuthCode("access_denied"),
+			vetted: func(t *testing.T, h *harness) {
+				if v := h.browser.last(); strings.Contains(v.body, "Signed in") {
+					t.Errorf("the browser shows success after a denial: %q", v.body)
+				}
+			},
+		},
+		{
+			name: "the state that comes back is not ours",
+			setup: func(h *harness, in *app.ConnectInput) {
+				h.browser.edit = func(u *url.URL) {
+					q := u.Query()
+					q.Set("state", "forged")
+					u.RawQuery = q.Encode()
+				}
+			},
+			check: func(t *testing.T, err error) {
+				if !errors.Is(err, callback.ErrStateMismatch) {
+					t.Errorf("err = %v, want ErrStateMismatch", err)
+				}
+			},
+		},
+		{
+			name: "the code expired before the exchange",
+			setup: func(h *harness, in *app.ConnectInput) {
+				var offset atomic.Int64
+				h.sim.SetNow(func() time.Time { return time.Now().Add(time.Duration(offset.Load())) })
+				h.browser.onRedirect = func(req *http.Request) {
+					if req.URL.Query().Get("code") != "" {
+						offset.Store(int64(16 * time.Minute)) // Salesforce codes live 15 minutes
+					}
+				}
+			},
+			check: wantOAuthCode("invalid_grant"),
+		},
+		{
+			name:  "the consumer secret is wrong",
+			setup: func(h *harness, in *app.ConnectInput) { in.ClientSecret = "not-the-secret" },
+			check: wantOAuthCode("invalid_client"),
+		},
+		{
+			name: "the callback URL is not the registered one",
+			setup: func(h *harness, in *app.ConnectInput) {
+				in.CallbackURL = strings.TrimSuffix(h.callback, "/callback") + "/other"
+				in.Timeout = 1500 * time.Millisecond
+			},
+			check: func(t *testing.T, err error) {
+				if !errors.Is(err, context.DeadlineExceeded) {
+					t.Errorf("err = %v, want a timeout: Salesforce shows redirect_uri_mismatch on its own page", err)
+				}
+			},
+			vetted: func(t *testing.T, h *harness) {
+				v := h.browser.last()
+				if v.status != http.StatusBadRequest || !strings.Contains(v.body, "redirect_uri_mismatch") {
+					t.Errorf("browser saw %d %q, want Salesforce's redirect_uri_mismatch page", v.status, v.body)
+				}
+			},
+		},
+		{
+			name:  "the app lacks the refresh_token scope",
+			setup: func(h *harness, in *app.ConnectInput) { h.sim.SetNoRefreshToken(true) },
+			check: func(t *testing.T, err error) {
+				if !errors.Is(err, oauthflow.ErrNoRefreshToken) {
+					t.Errorf("err = %v, want ErrNoRefreshToken", err)
+				}
+			},
+		},
+		{
+			name:  "the user cannot manage users",
+			setup: func(h *harness, in *app.ConnectInput) { h.sim.SetManageUsers(false) },
+			check: func(t *testing.T, err error) {
+				var ve *app.VerificationError
+				if !errors.As(err, &ve) || ve.Failed[0].ID != "manage_users" {
+					t.Errorf("err = %v, want a VerificationError on manage_users", err)
+				}
+			},
+			vetted: func(t *testing.T, h *harness) {
+				for _, rt := range h.sim.IssuedRefreshTokens() {
+					if !h.sim.Revoked(rt) {
+						t.Error("the unsaved refresh token was left alive")
+					}
+				}
+			},
+		},
+		{
+			name:  "Salesforce answers 503",
+			setup: func(h *harness, in *app.ConnectInput) { h.sim.SetFail5xx(1) },
+			check: func(t *testing.T, err error) {
+				var he *salesforce.HTTPError
+				if !errors.As(err, &he) || he.Status != http.StatusServiceUnavailable {
+					t.Errorf("err = %v, want *salesforce.HTTPError 503", err)
+				}
+			},
+		},
+		{
+			name: "Salesforce is too slow",
+			setup: func(h *harness, in *app.ConnectInput) {
+				h.sim.SetLatency(10 * time.Second)
+				in.Timeout = time.Second
+			},
+			check: func(t *testing.T, err error) {
+				if !errors.Is(err, context.DeadlineExceeded) {
+					t.Errorf("err = %v, want DeadlineExceeded", err)
+				}
+			},
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			h := newHarness(t, nil)
+			in := h.input()
+			tt.setup(h, &in)
+			_, err := h.svc.Connect(context.Background(), "prod", in, h.fields(), nil)
+			if err == nil {
+				t.Fatal("Connect succeeded, want an error")
+			}
+			tt.check(t, err)
+			if tt.vetted != nil {
+				tt.vetted(t, h)
+			}
+			h.assertNothingSaved()
+		})
+	}
+}
+
+func wantOAuthCode(code string) func(t *testing.T, err error) {
+	return func(t *testing.T, err error) {
+		t.Helper()
+		var oe *salesforce.OAuthError
+		if !errors.As(err, &oe) || oe.Code != code {
+			t.Errorf("err = %v, want *salesforce.OAuthError %s", err, code)
+		}
+	}
+}
+
+// redeem plays an attacker who got hold of the code but not the PKCE
+// verifier, and returns the HTTP status Salesforce answered.
+func redeem(h *harness, code string) int {
+	form := url.Values{"grant_type": {"authorization_code"}, "code": {code}, "client_id": {sfsim.DemoClientID},
+		"client_secret": {sfsim.DemoClientSecret}, "redirect_uri": {h.callback}}
+	resp, err := http.PostForm(h.simURL+"/services/oauth2/token", form)
+	if err != nil {
+		return 0
+	}
+	resp.Body.Close()
+	return resp.StatusCode
+}
+
+func TestAStolenCodeIsUselessWithoutTheVerifier(t *testing.T) {
+	h := newHarness(t, nil)
+	status := make(chan int, 1)
+	h.browser.onRedirect = func(req *http.Request) {
+		if code := req.URL.Query().Get("code"); code != "" {
+			status <- redeem(h, code)
+		}
+	}
+	if _, err := h.svc.Connect(context.Background(), "prod", h.input(), h.fields(), nil); err != nil {
+		t.Fatalf("Connect after the attempted theft: %v", err)
+	}
+	if got := <-status; got != http.StatusBadRequest {
+		t.Errorf("redeeming the code without the verifier got %d, want 400", got)
+	}
+}
+
+func TestAReplayedCodeIsRefused(t *testing.T) {
+	h := newHarness(t, nil)
+	var used string
+	h.browser.onRedirect = func(req *http.Request) {
+		if code := req.URL.Query().Get("code"); code != "" {
+			used = code
+		}
+	}
+	if _, err := h.svc.Connect(context.Background(), "first", h.input(), h.fields(), nil); err != nil {
+		t.Fatal(err)
+	}
+	h.browser.last()
+	// The admin pastes the old code into a new sign-in.
+	ss, err := h.svc.Begin(context.Background(), h.input())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := ss.Paste(used); err != nil {
+		t.Fatalf("Paste: %v", err)
+	}
+	_, err = h.svc.Complete(context.Background(), ss, "second", h.fields(), nil)
+	wantOAuthCode("invalid_grant")(t, err)
+	if _, err := h.svc.Load(context.Background(), "second"); err == nil {
+		t.Error("a profile was saved from a replayed code")
+	}
+	if acc := h.store.Accounts(); len(acc) != 2 {
+		t.Errorf("keychain accounts = %v, want only the first profile's two", acc)
+	}
+}
+
+func TestCancelWhileWaitingForTheBrowser(t *testing.T) {
+	h := newHarness(t, nil)
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	svc := app.New(app.Deps{Profiles: &profile.Store{Dir: h.dir}, Secrets: h.store, OpenBrowser: func(*url.URL) error { return nil }})
+	_, err := svc.Connect(ctx, "prod", h.input(), h.fields(), func(s app.Step) {
+		if s == app.StepWait {
+			cancel()
+		}
+	})
+	if !errors.Is(err, context.Canceled) {
+		t.Fatalf("err = %v, want context.Canceled", err)
+	}
+	h.assertNothingSaved()
+}
+
+func TestPortAlreadyTakenNamesThePort(t *testing.T) {
+	h := newHarness(t, nil)
+	u, _ := url.Parse(h.callback)
+	l, err := net.Listen("tcp", "127.0.0.1:"+u.Port())
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer l.Close()
+	_, err = h.svc.Connect(context.Background(), "prod", h.input(), h.fields(), nil)
+	var pe *callback.PortError
+	if !errors.As(err, &pe) || pe.Reason != "in_use" || u.Port() != strconv.Itoa(pe.Port) {
+		t.Fatalf("err = %v, want *callback.PortError in_use on port %s", err, u.Port())
+	}
+	if len(h.browser.opened) != 0 {
+		t.Error("the browser was opened although nothing could receive the callback")
+	}
+	h.assertNothingSaved()
+}
+
+func TestASecondCallbackChangesNothing(t *testing.T) {
+	h := newHarness(t, nil)
+	if _, err := h.svc.Connect(context.Background(), "prod", h.input(), h.fields(), nil); err != nil {
+		t.Fatal(err)
+	}
+	v := h.browser.last()
+	// The listener is closed once the flow ended: the replayed callback
+	// cannot reach anything, and the saved profile stays as it was.
+	resp, err := http.Get(v.final.String())
+	if err == nil {
+		resp.Body.Close()
+		if resp.StatusCode == http.StatusOK {
+			t.Errorf("a replayed callback got 200")
+		}
+	}
+	if got, _ := h.svc.List(context.Background()); len(got) != 1 {
+		t.Errorf("profiles = %d, want 1", len(got))
+	}
+}
+
+func TestConnectRefusesAnExistingName(t *testing.T) {
+	h := newHarness(t, nil)
+	if _, err := h.svc.Connect(context.Background(), "prod", h.input(), h.fields(), nil); err != nil {
+		t.Fatal(err)
+	}
+	_, err := h.svc.Connect(context.Background(), "prod", h.input(), h.fields(), nil)
+	var ee *app.ExistsError
+	if !errors.As(err, &ee) {
+		t.Fatalf("err = %v, want ExistsError", err)
+	}
+	if n := len(h.sim.IssuedRefreshTokens()); n != 1 {
+		t.Errorf("a second authorization ran (%d tokens issued) although the name was taken", n)
+	}
+}
+
+func TestBadInputIsRejectedBeforeAnythingStarts(t *testing.T) {
+	h := newHarness(t, nil)
+	tests := []struct {
+		field string
+		edit  func(in *app.ConnectInput)
+	}{
+		{"org", func(in *app.ConnectInput) { in.Org = "https://login.salesforce.com" }},
+		{"client_id", func(in *app.ConnectInput) { in.ClientID = " " }},
+		{"client_secret", func(in *app.ConnectInput) { in.ClientSecret = "" }},
+		{"login_url", func(in *app.ConnectInput) { in.LoginURL = "http://example.com" }},
+		{"callback_url", func(in *app.ConnectInput) { in.CallbackURL = "http://127.0.0.1/" }},
+	}
+	for _, tt := range tests {
+		in := h.input()
+		tt.edit(&in)
+		_, err := h.svc.Begin(context.Background(), in)
+		var ie *app.InputError
+		if !errors.As(err, &ie) || ie.Field != tt.field {
+			t.Errorf("%s: err = %v, want InputError on %s", tt.field, err, tt.field)
+		}
+	}
+	h.assertNothingSaved()
+}
+
+func TestPastedAddressCompletesTheFlow(t *testing.T) {
+	h := newHarness(t, nil)
+	// The browser reaches Salesforce but not us: capture where it would go.
+	var location string
+	ss, err := h.svc.Begin(context.Background(), h.input())
+	if err != nil {
+		t.Fatal(err)
+	}
+	c := &http.Client{CheckRedirect: func(req *http.Request, via []*http.Request) error {
+		location = req.URL.String()
+		return http.ErrUseLastResponse
+	}}
+	resp, err := c.Get(ss.AuthURL())
+	if err != nil {
+		t.Fatal(err)
+	}
+	resp.Body.Close()
+	if err := ss.Paste("  " + location + "\n"); err != nil {
+		t.Fatalf("Paste: %v", err)
+	}
+	conn, err := h.svc.Complete(context.Background(), ss, "pasted", h.fields(), nil)
+	if err != nil {
+		t.Fatalf("Complete: %v", err)
+	}
+	if conn.Profile.Name != "pasted" || conn.Profile.Username != sfsim.DemoUsername {
+		t.Errorf("profile = %+v", conn.Profile)
+	}
+	if err := ss.Paste(location); err == nil {
+		t.Error("a second paste was accepted")
+	}
+}

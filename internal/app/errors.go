@@ -1,0 +1,97 @@
+package app
+
+import (
+	"errors"
+	"fmt"
+)
+
+// ErrNoBrowser means no way to open a browser was configured.
+var ErrNoBrowser = &keyedError{msg: "no browser opener configured", key: "app.err.no_browser"}
+
+// ErrVerificationFailed is wrapped by *VerificationError.
+var ErrVerificationFailed = errors.New("verification failed")
+
+// ErrSessionDone means the session already ended: a callback or a pasted
+// address was taken, or it was closed.
+var ErrSessionDone = &keyedError{msg: "the sign-in already finished", key: "app.err.session_done"}
+
+type keyedError struct {
+	msg, key string
+}
+
+func (e *keyedError) Error() string               { return e.msg }
+func (e *keyedError) MessageKey() string          { return e.key }
+func (e *keyedError) MessageArgs() map[string]any { return nil }
+
+// InputError says which input of a connection was rejected, wrapping why.
+type InputError struct {
+	Field string // "org", "client_id", "client_secret", "callback_url", "login_url", "name"
+	Err   error
+}
+
+func (e *InputError) Error() string { return fmt.Sprintf("invalid %s: %v", e.Field, e.Err) }
+
+// Unwrap returns the reason.
+func (e *InputError) Unwrap() error { return e.Err }
+
+// MessageKey delegates to the wrapped reason when it has a translation.
+func (e *InputError) MessageKey() string {
+	if m, ok := e.Err.(interface{ MessageKey() string }); ok {
+		return m.MessageKey()
+	}
+	switch e.Field {
+	case "client_id":
+		return "app.err.client_id_required"
+	case "client_secret":
+		return "app.err.client_secret_required"
+	case "name":
+		return "app.err.name_required"
+	}
+	return "app.err.invalid_input"
+}
+
+// MessageArgs delegates to the wrapped reason.
+func (e *InputError) MessageArgs() map[string]any {
+	if m, ok := e.Err.(interface{ MessageArgs() map[string]any }); ok {
+		return m.MessageArgs()
+	}
+	return map[string]any{"Field": e.Field}
+}
+
+// ExistsError means a profile of that name is already saved.
+type ExistsError struct{ Name string }
+
+func (e *ExistsError) Error() string               { return fmt.Sprintf("profile %q already exists", e.Name) }
+func (e *ExistsError) MessageKey() string          { return "app.err.profile_exists" }
+func (e *ExistsError) MessageArgs() map[string]any { return map[string]any{"Name": e.Name} }
+
+// VerificationError means a check that the console depends on failed; the
+// connection was not saved and the new token was revoked.
+type VerificationError struct{ Failed []Check }
+
+func (e *VerificationError) Error() string {
+	ids := make([]string, len(e.Failed))
+	for i, c := range e.Failed {
+		ids[i] = c.ID
+	}
+	return fmt.Sprintf("verification failed: %v", ids)
+}
+
+// Unwrap makes errors.Is(err, ErrVerificationFailed) true.
+func (e *VerificationError) Unwrap() error { return ErrVerificationFailed }
+
+// MessageKey renders the first failed check.
+func (e *VerificationError) MessageKey() string {
+	if len(e.Failed) == 0 {
+		return "app.err.verification_failed"
+	}
+	return e.Failed[0].Key
+}
+
+// MessageArgs renders the first failed check.
+func (e *VerificationError) MessageArgs() map[string]any {
+	if len(e.Failed) == 0 {
+		return nil
+	}
+	return e.Failed[0].Args
+}

@@ -1,0 +1,120 @@
+package app
+
+import (
+	"context"
+	"errors"
+	"fmt"
+
+	"github.com/sfconnect/sfconnect/internal/oauthflow"
+	"github.com/sfconnect/sfconnect/internal/profile"
+	"github.com/sfconnect/sfconnect/internal/salesforce"
+	"github.com/sfconnect/sfconnect/internal/secrets"
+)
+
+// Verify checks a saved connection again: refresh for an access token, then
+// identity, scopes, Manage Users and instance. With refresh-token rotation on,
+// a refresh would kill the token the console holds, so it only reports that.
+func (s *Service) Verify(ctx context.Context, name string, p Progress) (*Report, error) {
+	prof, err := s.Load(ctx, name)
+	if err != nil {
+		return nil, err
+	}
+	sec, err := s.Secrets(ctx, name)
+	if err != nil {
+		return nil, err
+	}
+	r := &Report{Rotation: prof.RefreshRotation}
+	if prof.RefreshRotation {
+		r.add("refresh", Warn, "app.check.refresh.rotation_skipped", nil)
+		return r, nil
+	}
+	cfg := s.configOf(prof, sec.ClientSecret)
+	p.report(StepRefresh)
+	tok, err := oauthflow.Refresh(ctx, cfg, sec.RefreshToken)
+	if err != nil {
+		return nil, fmt.Errorf("refresh the access token: %w", err)
+	}
+	if tok.RefreshToken != "" && tok.RefreshToken != sec.RefreshToken {
+		// Rotation was switched on since the connection was made: the old
+		// token is dead now, keep the new one and say so.
+		if err := s.d.Secrets.Set(ctx, secrets.Account(name, secrets.RefreshToken), tok.RefreshToken); err != nil {
+			return nil, fmt.Errorf("store the rotated refresh token: %w", err)
+		}
+		prof.RefreshRotation = true
+		r.Rotation = true
+		r.add("refresh", Warn, "app.check.refresh.rotation", nil)
+	} else {
+		r.add("refresh", Pass, "app.check.refresh.ok", nil)
+	}
+	instance := tok.InstanceURL
+	if instance == "" {
+		instance = prof.InstanceURL
+	}
+	api := &salesforce.Client{HTTP: s.d.HTTP, InstanceURL: instance, AccessToken: tok.AccessToken}
+	p.report(StepIdentity)
+	s.checkIdentity(ctx, r, api, tok.ID)
+	if tok.Scope != "" {
+		s.checkScopes(r, tok.Scope)
+	}
+	if org, err := salesforce.ParseOrg(prof.Namespace); err == nil {
+		s.checkInstance(r, org, prof.LoginURL, org.LoginURL() != prof.LoginURL, instance)
+	}
+	p.report(StepPermissions)
+	s.checkManageUsers(ctx, r, api)
+	if len(r.Failed()) == 0 {
+		prof.VerifiedAt = s.d.Now().UTC()
+	}
+	if err := s.d.Profiles.Save(prof); err != nil {
+		return r, fmt.Errorf("record the verification: %w", err)
+	}
+	return r, nil
+}
+
+// Delete revokes the profile's refresh token at Salesforce (unless revoke is
+// false), then removes its keychain entries and its metadata. When the
+// revoke fails for another reason than an already dead token, nothing is
+// removed, so the admin can retry or choose not to revoke.
+func (s *Service) Delete(ctx context.Context, name string, revoke bool, p Progress) error {
+	prof, err := s.Load(ctx, name)
+	if err != nil {
+		return err
+	}
+	if revoke {
+		p.report(StepRevoke)
+		if err := s.revoke(ctx, prof); err != nil {
+			return err
+		}
+	}
+	if err := s.dropSecrets(ctx, name); err != nil {
+		return fmt.Errorf("remove keychain entries of %q: %w", name, err)
+	}
+	if err := s.d.Profiles.Delete(name); err != nil {
+		return fmt.Errorf("remove profile %q: %w", name, err)
+	}
+	s.d.Logger.Info("profile deleted", "profile", name, "revoked", revoke)
+	return nil
+}
+
+func (s *Service) revoke(ctx context.Context, prof profile.Profile) error {
+	rt, err := s.d.Secrets.Get(ctx, secrets.Account(prof.Name, secrets.RefreshToken))
+	if errors.Is(err, secrets.ErrNotFound) {
+		return nil // nothing to revoke
+	}
+	if err != nil {
+		return fmt.Errorf("read refresh token of %q: %w", prof.Name, err)
+	}
+	err = oauthflow.Revoke(ctx, s.configOf(prof, ""), rt)
+	var oe *salesforce.OAuthError
+	if errors.As(err, &oe) && oe.Code == "invalid_token" {
+		return nil // already revoked or expired: the goal is reached
+	}
+	if err != nil {
+		return fmt.Errorf("revoke the refresh token: %w", err)
+	}
+	return nil
+}
+
+func (s *Service) configOf(p profile.Profile, clientSecret string) oauthflow.Config {
+	return oauthflow.Config{LoginURL: p.LoginURL, ClientID: p.ClientID, ClientSecret: clientSecret,
+		RedirectURL: p.CallbackURL, HTTPClient: s.d.HTTP}
+}

@@ -1,0 +1,177 @@
+package app
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"strings"
+	"time"
+
+	"github.com/sfconnect/sfconnect/internal/oauthflow"
+	"github.com/sfconnect/sfconnect/internal/profile"
+	"github.com/sfconnect/sfconnect/internal/secrets"
+)
+
+// Connection is the verified, not yet saved result of an authorization.
+type Connection struct {
+	Profile  profile.Profile
+	Secrets  profile.Secrets
+	Report   Report
+	loginURL string
+	replaces string
+	saved    bool
+}
+
+// Save stores c under name: the secrets in the keychain first, then the
+// metadata, so a listed profile always has its secrets. If any step fails,
+// what was written is rolled back. A connection whose checks failed is not
+// saved.
+func (s *Service) Save(ctx context.Context, name string, c *Connection, f ConsoleFields) error {
+	if failed := c.Report.Failed(); len(failed) > 0 {
+		return &VerificationError{Failed: failed}
+	}
+	name = strings.TrimSpace(name)
+	p := c.Profile
+	p.Name = name
+	f.apply(&p)
+	if err := p.Validate(); err != nil {
+		return err
+	}
+	if name != c.replaces {
+		exists, err := s.exists(name)
+		if err != nil {
+			return err
+		}
+		if exists {
+			return &ExistsError{Name: name}
+		}
+	}
+	if err := s.putSecrets(ctx, name, c.Secrets); err != nil {
+		return err
+	}
+	if err := s.d.Profiles.Save(p); err != nil {
+		if c.replaces != name {
+			s.dropSecrets(ctx, name)
+		}
+		return fmt.Errorf("save profile %q: %w", name, err)
+	}
+	c.Profile = p
+	c.replaces = name
+	c.saved = true
+	s.d.Logger.Info("profile saved", "profile", name, "org", p.Namespace, "username", p.Username)
+	return nil
+}
+
+// putSecrets writes both secrets; if the second write fails, the first is
+// put back as it was.
+func (s *Service) putSecrets(ctx context.Context, name string, sec profile.Secrets) error {
+	csAcc := secrets.Account(name, secrets.ClientSecret)
+	rtAcc := secrets.Account(name, secrets.RefreshToken)
+	old, oldErr := s.d.Secrets.Get(ctx, csAcc)
+	if err := s.d.Secrets.Set(ctx, csAcc, sec.ClientSecret); err != nil {
+		return fmt.Errorf("store client secret: %w", err)
+	}
+	if err := s.d.Secrets.Set(ctx, rtAcc, sec.RefreshToken); err != nil {
+		if oldErr == nil {
+			_ = s.d.Secrets.Set(ctx, csAcc, old)
+		} else {
+			_ = s.d.Secrets.Delete(ctx, csAcc)
+		}
+		return fmt.Errorf("store refresh token: %w", err)
+	}
+	return nil
+}
+
+// dropSecrets removes both keychain entries of name, ignoring absent ones.
+func (s *Service) dropSecrets(ctx context.Context, name string) error {
+	var errs []error
+	for _, k := range []secrets.Kind{secrets.ClientSecret, secrets.RefreshToken} {
+		if err := s.d.Secrets.Delete(ctx, secrets.Account(name, k)); err != nil && !errors.Is(err, secrets.ErrNotFound) {
+			errs = append(errs, err)
+		}
+	}
+	return errors.Join(errs...)
+}
+
+// Discard revokes the refresh token of a connection that will not be saved,
+// so no live token is left behind that nobody keeps.
+func (s *Service) Discard(ctx context.Context, c *Connection) error {
+	if c == nil || c.saved || c.Secrets.RefreshToken == "" {
+		return nil
+	}
+	cfg := oauthflow.Config{LoginURL: c.loginURL, ClientID: c.Profile.ClientID,
+		ClientSecret: c.Secrets.ClientSecret, HTTPClient: s.d.HTTP}
+	if err := oauthflow.Revoke(ctx, cfg, c.Secrets.RefreshToken); err != nil {
+		return fmt.Errorf("revoke the unsaved token: %w", err)
+	}
+	return nil
+}
+
+// Connect runs the whole flow for the CLI: begin, open the browser, wait,
+// verify and save. Failed checks revoke the new token and save nothing.
+func (s *Service) Connect(ctx context.Context, name string, in ConnectInput, f ConsoleFields, p Progress) (*Connection, error) {
+	if strings.TrimSpace(name) == "" {
+		return nil, &InputError{Field: "name", Err: errors.New("empty")}
+	}
+	if exists, err := s.exists(name); err != nil {
+		return nil, err
+	} else if exists {
+		return nil, &ExistsError{Name: name}
+	}
+	p.report(StepListen)
+	ss, err := s.Begin(ctx, in)
+	if err != nil {
+		return nil, err
+	}
+	defer ss.Close()
+	p.report(StepBrowser)
+	if err := ss.OpenBrowser(); err != nil {
+		return nil, err
+	}
+	return s.finish(ctx, ss, name, f, p)
+}
+
+// Complete waits on a session started by Begin or Reauthorize and saves the
+// result under name (the CLI's reauth and no-browser paths).
+func (s *Service) Complete(ctx context.Context, ss *Session, name string, f ConsoleFields, p Progress) (*Connection, error) {
+	defer ss.Close()
+	return s.finish(ctx, ss, name, f, p)
+}
+
+func (s *Service) finish(ctx context.Context, ss *Session, name string, f ConsoleFields, p Progress) (*Connection, error) {
+	c, err := ss.Wait(ctx, p)
+	if err != nil {
+		return nil, err
+	}
+	if failed := c.Report.Failed(); len(failed) > 0 {
+		s.discardQuietly(c)
+		return c, &VerificationError{Failed: failed}
+	}
+	p.report(StepSave)
+	if err := s.Save(ctx, name, c, f); err != nil {
+		s.discardQuietly(c)
+		return c, err
+	}
+	return c, nil
+}
+
+const discardTimeout = 10 * time.Second
+
+// discardQuietly revokes with its own short context: the caller's may be
+// the reason we are giving up.
+func (s *Service) discardQuietly(c *Connection) {
+	if c == nil || c.saved || c.Secrets.RefreshToken == "" {
+		return
+	}
+	s.revokeQuietly(oauthflow.Config{LoginURL: c.loginURL, ClientID: c.Profile.ClientID,
+		ClientSecret: c.Secrets.ClientSecret, HTTPClient: s.d.HTTP}, c.Secrets.RefreshToken)
+}
+
+// revokeQuietly revokes token, logging (without the token) when it fails.
+func (s *Service) revokeQuietly(cfg oauthflow.Config, token string) {
+	ctx, cancel := context.WithTimeout(context.Background(), discardTimeout)
+	defer cancel()
+	if err := oauthflow.Revoke(ctx, cfg, token); err != nil {
+		s.d.Logger.Warn("could not revoke an unused token", "err", err)
+	}
+}

@@ -1,0 +1,147 @@
+// Package app holds sfconnect's use cases: connect an org, re-authorize,
+// verify, export, import, list and delete connection profiles. The CLI and
+// the GUI are thin skins over it; it never imports a UI toolkit.
+package app
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"log/slog"
+	"net/http"
+	"net/url"
+	"time"
+
+	"github.com/sfconnect/sfconnect/internal/i18n"
+	"github.com/sfconnect/sfconnect/internal/profile"
+	"github.com/sfconnect/sfconnect/internal/secrets"
+)
+
+// DefaultTimeout bounds the wait for the browser when the caller sets none.
+const DefaultTimeout = 5 * time.Minute
+
+// DefaultCallbackURL is the callback the vendor manual registers.
+const DefaultCallbackURL = "http://localhost/"
+
+// ProfileStore is what the use cases need of the profile store.
+type ProfileStore interface {
+	Save(p profile.Profile) error
+	Load(name string) (profile.Profile, error)
+	List() ([]profile.Profile, error)
+	Delete(name string) error
+}
+
+// Deps are the outside parts the use cases run on.
+type Deps struct {
+	Profiles    ProfileStore
+	Secrets     secrets.Store
+	HTTP        *http.Client           // optional; http.DefaultClient's transport with a timeout
+	OpenBrowser func(u *url.URL) error // the GUI passes fyne's App.OpenURL, the CLI runs $BROWSER
+	Logger      *slog.Logger           // optional; never receives a secret
+	Now         func() time.Time       // optional
+	Lang        string                 // language of the page the browser shows after sign-in
+}
+
+// Service runs the use cases.
+type Service struct {
+	d   Deps
+	loc *i18n.Localizer
+}
+
+// New returns a Service over d, filling in defaults for the optional parts.
+func New(d Deps) *Service {
+	if d.HTTP == nil {
+		d.HTTP = &http.Client{Timeout: 60 * time.Second}
+	}
+	if d.Logger == nil {
+		d.Logger = slog.New(slog.NewTextHandler(io.Discard, nil))
+	}
+	if d.Now == nil {
+		d.Now = time.Now
+	}
+	return &Service{d: d, loc: i18n.New(d.Lang)}
+}
+
+// SetLang changes the language of the browser's result page.
+func (s *Service) SetLang(lang string) { s.loc = i18n.New(lang) }
+
+// List returns the saved profiles, sorted by name.
+func (s *Service) List(ctx context.Context) ([]profile.Profile, error) {
+	if err := ctx.Err(); err != nil {
+		return nil, err
+	}
+	return s.d.Profiles.List()
+}
+
+// Load returns one saved profile.
+func (s *Service) Load(ctx context.Context, name string) (profile.Profile, error) {
+	if err := ctx.Err(); err != nil {
+		return profile.Profile{}, err
+	}
+	return s.d.Profiles.Load(name)
+}
+
+// Secrets reads the client secret and refresh token of a profile from the
+// keychain, for copy buttons and explicit exports.
+func (s *Service) Secrets(ctx context.Context, name string) (profile.Secrets, error) {
+	var out profile.Secrets
+	var err error
+	if out.ClientSecret, err = s.d.Secrets.Get(ctx, secrets.Account(name, secrets.ClientSecret)); err != nil {
+		return profile.Secrets{}, fmt.Errorf("read client secret of %q: %w", name, err)
+	}
+	if out.RefreshToken, err = s.d.Secrets.Get(ctx, secrets.Account(name, secrets.RefreshToken)); err != nil {
+		return profile.Secrets{}, fmt.Errorf("read refresh token of %q: %w", name, err)
+	}
+	return out, nil
+}
+
+// UpdateFields changes the console fields of a saved profile.
+func (s *Service) UpdateFields(ctx context.Context, name string, f ConsoleFields) error {
+	p, err := s.Load(ctx, name)
+	if err != nil {
+		return err
+	}
+	f.apply(&p)
+	return s.d.Profiles.Save(p)
+}
+
+// ConsoleFields are the values the ID-governance console asks for besides the
+// Salesforce credentials.
+type ConsoleFields struct {
+	Domain                 string
+	MatchingAttribute      string
+	GenerateRandomPassword bool
+	AssetName              string
+	AssetID                string
+	Memo                   string
+}
+
+func (f ConsoleFields) apply(p *profile.Profile) {
+	p.Domain = f.Domain
+	p.MatchingAttribute = f.MatchingAttribute
+	p.GenerateRandomPassword = f.GenerateRandomPassword
+	p.AssetName = f.AssetName
+	p.AssetID = f.AssetID
+	p.Memo = f.Memo
+}
+
+// FieldsOf returns the console fields held by p.
+func FieldsOf(p profile.Profile) ConsoleFields {
+	return ConsoleFields{Domain: p.Domain, MatchingAttribute: p.MatchingAttribute,
+		GenerateRandomPassword: p.GenerateRandomPassword, AssetName: p.AssetName,
+		AssetID: p.AssetID, Memo: p.Memo}
+}
+
+// exists reports whether a profile called name is saved.
+func (s *Service) exists(name string) (bool, error) {
+	_, err := s.d.Profiles.Load(name)
+	switch {
+	case err == nil:
+		return true, nil
+	case errors.Is(err, profile.ErrNotFound):
+		return false, nil
+	default:
+		return false, err
+	}
+}
