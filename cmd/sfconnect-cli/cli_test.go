@@ -1,0 +1,277 @@
+package main
+
+import (
+	"bufio"
+	"bytes"
+	"context"
+	"fmt"
+	"io"
+	"net"
+	"net/http"
+	"net/url"
+	"os"
+	"path/filepath"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/sfconnect/sfconnect/internal/secrets"
+	"github.com/sfconnect/sfconnect/internal/sfsim"
+)
+
+// cli runs the real command code with a test's stdin, keychain and browser.
+type cli struct {
+	t        *testing.T
+	store    secrets.Store
+	dir      string
+	vars     map[string]string
+	sim      *sfsim.Sim
+	simURL   string
+	callback string
+}
+
+func newCLI(t *testing.T) *cli {
+	t.Helper()
+	l, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	port := l.Addr().(*net.TCPAddr).Port
+	l.Close()
+	c := &cli{t: t, store: secrets.NewMemory(), dir: t.TempDir(), vars: map[string]string{"LANG": "en_US.UTF-8"},
+		callback: fmt.Sprintf("http://localhost:%d/callback", port)}
+	opts := sfsim.DemoOptions(c.callback)
+	opts.Consent = sfsim.ConsentAuto
+	run, err := sfsim.Start(context.Background(), opts)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(run.Close)
+	c.sim, c.simURL = run.Sim, run.URL
+	return c
+}
+
+// run returns the exit code, stdout and stderr of one invocation.
+func (c *cli) run(stdin string, args ...string) (int, string, string) {
+	// The listener logs from its own goroutine: the sinks must be safe.
+	out, errOut := &syncBuf{}, &syncBuf{}
+	e := &env{
+		stdin:      bufio.NewReader(strings.NewReader(stdin)),
+		stdout:     out,
+		stderr:     errOut,
+		getenv:     func(k string) string { return c.vars[k] },
+		isTerminal: func() bool { return false },
+		readSecret: func() (string, error) { return "", io.EOF },
+		keychain:   func() secrets.Store { return c.store },
+		openBrowser: func(cmd string, u *url.URL) error {
+			go func() {
+				if resp, err := http.Get(u.String()); err == nil {
+					resp.Body.Close()
+				}
+			}()
+			return nil
+		},
+		configDir: func() (string, error) { return c.dir, nil },
+	}
+	code := run(context.Background(), args, e)
+	return code, out.String(), errOut.String()
+}
+
+func (c *cli) login(name string, extra ...string) (int, string, string) {
+	args := append([]string{"--debug", "login", "--profile", name, "--org", "acme", "--client-id", sfsim.DemoClientID,
+		"--client-secret-stdin", "--callback", c.callback, "--login-url", c.simURL, "--timeout", "20s"}, extra...)
+	return c.run(sfsim.DemoClientSecret+"\n", args...)
+}
+
+func TestLoginListExportDelete(t *testing.T) {
+	c := newCLI(t)
+	code, out, errOut := c.login("prod", "--matching-attribute", "Email", "--asset-name", "SF")
+	if code != exitOK {
+		t.Fatalf("login exit %d\n%s\n%s", code, out, errOut)
+	}
+	if !strings.Contains(out, `Saved profile "prod"`) {
+		t.Errorf("login output = %q", out)
+	}
+	if code, out, _ := c.run("", "list"); code != exitOK || !strings.Contains(out, "prod") || !strings.Contains(out, sfsim.DemoUsername) {
+		t.Errorf("list exit %d: %q", code, out)
+	}
+	code, exported, _ := c.run("", "export", "--profile", "prod", "--include-secrets", "-o", "-")
+	issued := c.sim.IssuedRefreshTokens()
+	if code != exitOK || !strings.Contains(exported, issued[len(issued)-1]) {
+		t.Errorf("export --include-secrets exit %d lacks the issued refresh token", code)
+	}
+	file := filepath.Join(t.TempDir(), "p.json")
+	if code, _, _ := c.run("", "export", "--profile", "prod", "-o", file); code != exitOK {
+		t.Fatalf("export to file exit %d", code)
+	}
+	if b, _ := os.ReadFile(file); bytes.Contains(b, []byte(`"refresh_token":`)) {
+		t.Error("export without --include-secrets wrote the refresh token")
+	}
+	if code, _, errOut := c.run("", "delete", "--profile", "prod"); code != exitOK {
+		t.Fatalf("delete exit %d: %s", code, errOut)
+	}
+	if !c.sim.Revoked(issued[len(issued)-1]) {
+		t.Error("delete did not revoke the refresh token")
+	}
+	if code, _, _ := c.run("", "export", "--profile", "prod"); code != exitFail {
+		t.Errorf("export after delete exit %d, want %d", code, exitFail)
+	}
+}
+
+func TestLoginCanaryNoSecretInOutputOrConfig(t *testing.T) {
+	c := newCLI(t)
+	code, out, errOut := c.login("prod")
+	if code != exitOK {
+		t.Fatalf("login exit %d: %s", code, errOut)
+	}
+	if !strings.Contains(errOut, "level=") {
+		t.Fatalf("no debug log captured; the canary would prove nothing:\n%s", errOut)
+	}
+	for _, s := range append([]string{sfsim.DemoClientSecret}, c.sim.IssuedRefreshTokens()...) {
+		if strings.Contains(out+errOut, s) {
+			t.Error("a secret reached stdout or stderr")
+		}
+		_ = filepath.WalkDir(c.dir, func(p string, d os.DirEntry, err error) error {
+			if b, _ := os.ReadFile(p); err == nil && !d.IsDir() && bytes.Contains(b, []byte(s)) {
+				t.Errorf("a secret reached %s", p)
+			}
+			return nil
+		})
+	}
+}
+
+func TestLoginErrorsAreTranslatedWithExitCodes(t *testing.T) {
+	c := newCLI(t)
+	tests := []struct {
+		name     string
+		stdin    string
+		args     []string
+		lang     string
+		wantCode int
+		wantErr  string
+	}{
+		{"missing flag", "", []string{"login", "--profile", "x"}, "en_US.UTF-8", exitUsage, "--org is required"},
+		{"missing flag ja", "", []string{"login", "--profile", "x"}, "ja_JP.UTF-8", exitUsage, "--org を指定してください"},
+		{"no secret anywhere", "", []string{"login", "--profile", "x", "--org", "acme", "--client-id", "k"}, "en_US.UTF-8", exitUsage, "consumer secret is needed"},
+		{"unknown command", "", []string{"frobnicate"}, "en_US.UTF-8", exitUsage, `unknown command "frobnicate"`},
+		{"bad org", "s\n", []string{"login", "--profile", "x", "--org", "https://login.salesforce.com", "--client-id", "k", "--client-secret-stdin"}, "en_US.UTF-8", exitFail, "My Domain"},
+		{"wrong secret ja", "wrong\n", []string{"login", "--profile", "x", "--org", "acme", "--client-id", sfsim.DemoClientID,
+			"--client-secret-stdin", "--callback", c.callback, "--login-url", c.simURL}, "ja_JP.UTF-8", exitFail, "コンシューマーの秘密"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			c.vars["LANG"] = tt.lang
+			code, _, errOut := c.run(tt.stdin, tt.args...)
+			if code != tt.wantCode || !strings.Contains(errOut, tt.wantErr) {
+				t.Errorf("exit %d, stderr:\n%s\nwant exit %d and %q", code, errOut, tt.wantCode, tt.wantErr)
+			}
+		})
+	}
+}
+
+func TestHelpExitsZeroOnEveryCommand(t *testing.T) {
+	c := newCLI(t)
+	for _, cmd := range commands() {
+		code, out, _ := c.run("", cmd.name, "--help")
+		if code != exitOK || !strings.Contains(out, "sfconnect-cli "+cmd.name) {
+			t.Errorf("%s --help: exit %d, %q", cmd.name, code, out)
+		}
+	}
+	if code, out, _ := c.run("", "--version"); code != exitOK || out == "" {
+		t.Errorf("--version: exit %d, %q", code, out)
+	}
+}
+
+func TestSecretFromEnvironmentAndNoBrowserPaste(t *testing.T) {
+	c := newCLI(t)
+	c.vars["SFCONNECT_CLIENT_SECRET"] = sfsim.DemoClientSecret
+	pr, pw := io.Pipe()
+	defer pw.Close()
+	out, errOut := &syncBuf{}, &syncBuf{}
+	e := &env{stdin: bufio.NewReader(pr), stdout: out, stderr: errOut, getenv: func(k string) string { return c.vars[k] },
+		isTerminal: func() bool { return false }, keychain: func() secrets.Store { return c.store },
+		openBrowser: func(string, *url.URL) error { t.Error("--no-browser opened a browser"); return nil },
+		configDir:   func() (string, error) { return c.dir, nil }}
+	done := make(chan int)
+	go func() {
+		done <- run(context.Background(), []string{"login", "--profile", "pasted", "--org", "acme", "--client-id",
+			sfsim.DemoClientID, "--callback", c.callback, "--login-url", c.simURL, "--no-browser", "--timeout", "20s"}, e)
+	}()
+	// Play a browser that reaches Salesforce but stops at the redirect, and
+	// paste the address it would have gone to.
+	authURL := waitForLine(t, out, c.simURL)
+	noFollow := &http.Client{CheckRedirect: func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse }}
+	resp, err := noFollow.Get(authURL)
+	if err != nil {
+		t.Fatal(err)
+	}
+	resp.Body.Close()
+	if _, err := io.WriteString(pw, resp.Header.Get("Location")+"\n"); err != nil {
+		t.Fatal(err)
+	}
+	select {
+	case code := <-done:
+		if code != exitOK {
+			t.Fatalf("login exit %d: %s", code, errOut.String())
+		}
+	case <-time.After(30 * time.Second):
+		t.Fatal("login did not finish after the paste")
+	}
+	if _, err := c.store.Get(context.Background(), secrets.Account("pasted", secrets.RefreshToken)); err != nil {
+		t.Errorf("no refresh token saved: %v", err)
+	}
+}
+
+func TestDemoPrintsTheExportedProfilePath(t *testing.T) {
+	c := newCLI(t)
+	path := filepath.Join(t.TempDir(), "demo.json")
+	code, out, errOut := c.run("", "demo", "-o", path)
+	if code != exitOK {
+		t.Fatalf("demo exit %d: %s", code, errOut)
+	}
+	if strings.TrimSpace(out) != path {
+		t.Errorf("demo printed %q, want %q", out, path)
+	}
+	b, err := os.ReadFile(path)
+	if err != nil || !bytes.Contains(b, []byte(`"format": "sfconnect-profile"`)) {
+		t.Errorf("demo export: %v\n%s", err, b)
+	}
+	if len(c.dir) > 0 {
+		if entries, _ := os.ReadDir(c.dir); len(entries) > 0 {
+			t.Error("the demo wrote into the user's config dir")
+		}
+	}
+}
+
+// syncBuf is a buffer the command and the test may use at once.
+type syncBuf struct {
+	mu sync.Mutex
+	b  bytes.Buffer
+}
+
+func (s *syncBuf) Write(p []byte) (int, error) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.b.Write(p)
+}
+
+func (s *syncBuf) String() string {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.b.String()
+}
+
+// waitForLine waits until a line starting with prefix was written.
+func waitForLine(t *testing.T, b *syncBuf, prefix string) string {
+	t.Helper()
+	for deadline := time.Now().Add(20 * time.Second); time.Now().Before(deadline); time.Sleep(20 * time.Millisecond) {
+		for _, line := range strings.Split(b.String(), "\n") {
+			if strings.HasPrefix(line, prefix) {
+				return strings.TrimSpace(line)
+			}
+		}
+	}
+	t.Fatalf("no line starting with %q in %q", prefix, b.String())
+	return ""
+}

@@ -1,0 +1,78 @@
+package main
+
+import (
+	"bufio"
+	"io"
+	"log/slog"
+	"net/http"
+	"net/url"
+	"os"
+	"time"
+
+	"github.com/sfconnect/sfconnect/internal/app"
+	"github.com/sfconnect/sfconnect/internal/i18n"
+	"github.com/sfconnect/sfconnect/internal/profile"
+	"github.com/sfconnect/sfconnect/internal/secrets"
+)
+
+// env is everything the commands touch outside the process, so tests can
+// run the real command code with their own stdin, keychain and browser.
+type env struct {
+	stdin       *bufio.Reader
+	stdout      io.Writer
+	stderr      io.Writer
+	getenv      func(string) string
+	isTerminal  func() bool                        // is stdin a terminal (for the no-echo prompt)
+	readSecret  func() (string, error)             // no-echo prompt
+	keychain    func() secrets.Store               // the OS keychain unless a test says otherwise
+	openBrowser func(cmd string, u *url.URL) error // cmd "" = the OS default
+	http        *http.Client
+	configDir   func() (string, error)
+
+	loc *i18n.Localizer
+	log *slog.Logger
+}
+
+func realEnv() *env {
+	return &env{
+		stdin:       bufio.NewReader(os.Stdin),
+		stdout:      os.Stdout,
+		stderr:      os.Stderr,
+		getenv:      os.Getenv,
+		isTerminal:  stdinIsTerminal,
+		readSecret:  readPassword,
+		keychain:    func() secrets.Store { return secrets.NewKeyring(secrets.DefaultService, 0) },
+		openBrowser: openBrowser,
+		configDir:   profile.DefaultDir,
+	}
+}
+
+// service builds the use cases over the environment; browser is the
+// --browser flag ("" = $BROWSER, then the OS default).
+func (e *env) service(store secrets.Store, dir, browser string) *app.Service {
+	cmd := e.browserCmd(browser)
+	opener := func(u *url.URL) error { return e.openBrowser(cmd, u) }
+	return app.New(app.Deps{
+		Profiles:    &profile.Store{Dir: dir},
+		Secrets:     store,
+		HTTP:        e.httpClient(),
+		OpenBrowser: opener,
+		Logger:      e.log,
+		Lang:        e.loc.Lang(),
+	})
+}
+
+func (e *env) httpClient() *http.Client {
+	if e.http != nil {
+		return e.http
+	}
+	return &http.Client{Timeout: 60 * time.Second}
+}
+
+// browserCmd picks the browser command: the flag, then $BROWSER.
+func (e *env) browserCmd(flag string) string {
+	if flag != "" {
+		return flag
+	}
+	return e.getenv("BROWSER")
+}

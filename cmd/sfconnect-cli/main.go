@@ -1,0 +1,16 @@
+// Command sfconnect-cli is the headless sfconnect: the same core as the
+// desktop app, for scripts, servers and tests. It needs no cgo and no GUI.
+package main
+
+import (
+	"context"
+	"os"
+	"os/signal"
+)
+
+func main() {
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
+	code := run(ctx, os.Args[1:], realEnv())
+	stop()
+	os.Exit(code)
+}

@@ -1,0 +1,177 @@
+package main
+
+import (
+	"context"
+	"fmt"
+	"io"
+	"os"
+	"text/tabwriter"
+	"time"
+
+	"github.com/sfconnect/sfconnect/internal/app"
+)
+
+func cmdVerify(ctx context.Context, e *env, args []string) error {
+	const usage = "cli.usage.verify"
+	fs := newFlags("verify")
+	var name string
+	fs.StringVar(&name, "profile", "", "")
+	if err := e.parse(fs, usage, args, 0); err != nil {
+		return err
+	}
+	if err := e.need(usage, "profile", name); err != nil {
+		return err
+	}
+	svc, err := e.serviceFor("")
+	if err != nil {
+		return err
+	}
+	r, err := svc.Verify(ctx, name, e.progress())
+	if r != nil {
+		e.printReport(*r)
+	}
+	if err != nil {
+		return err
+	}
+	if failed := r.Failed(); len(failed) > 0 {
+		return &app.VerificationError{Failed: failed}
+	}
+	fmt.Fprintln(e.stdout, e.loc.T("cli.verify.ok", map[string]any{"Name": name}))
+	return nil
+}
+
+func cmdExport(ctx context.Context, e *env, args []string) error {
+	const usage = "cli.usage.export"
+	fs := newFlags("export")
+	var name, out string
+	var withSecrets bool
+	fs.StringVar(&name, "profile", "", "")
+	fs.BoolVar(&withSecrets, "include-secrets", false, "")
+	fs.StringVar(&out, "o", "-", "")
+	if err := e.parse(fs, usage, args, 0); err != nil {
+		return err
+	}
+	if err := e.need(usage, "profile", name); err != nil {
+		return err
+	}
+	svc, err := e.serviceFor("")
+	if err != nil {
+		return err
+	}
+	if out == "-" {
+		return svc.Export(ctx, name, withSecrets, e.stdout)
+	}
+	if err := svc.ExportFile(ctx, name, withSecrets, out); err != nil {
+		return err
+	}
+	fmt.Fprintln(e.stdout, e.loc.T("cli.export.written", map[string]any{"Path": out}))
+	if withSecrets {
+		fmt.Fprintln(e.stderr, e.loc.T("cli.export.secrets_warning"))
+	}
+	return nil
+}
+
+func cmdImport(ctx context.Context, e *env, args []string) error {
+	const usage = "cli.usage.import"
+	fs := newFlags("import")
+	var name string
+	fs.StringVar(&name, "profile", "", "")
+	if err := e.parse(fs, usage, args, 1); err != nil {
+		return err
+	}
+	if fs.NArg() != 1 {
+		return e.usageError(usage, e.loc.T("cli.err.file_required"))
+	}
+	var r io.Reader = e.stdin
+	if path := fs.Arg(0); path != "-" {
+		f, err := os.Open(path)
+		if err != nil {
+			return &fileError{Path: path, Err: err}
+		}
+		defer f.Close()
+		r = f
+	}
+	svc, err := e.serviceFor("")
+	if err != nil {
+		return err
+	}
+	p, err := svc.Import(ctx, r, name)
+	if err != nil {
+		return err
+	}
+	fmt.Fprintln(e.stdout, e.loc.T("cli.import.done", map[string]any{"Name": p.Name}))
+	return nil
+}
+
+func cmdList(ctx context.Context, e *env, args []string) error {
+	fs := newFlags("list")
+	if err := e.parse(fs, "cli.usage.list", args, 0); err != nil {
+		return err
+	}
+	svc, err := e.serviceFor("")
+	if err != nil {
+		return err
+	}
+	profiles, err := svc.List(ctx)
+	if err != nil {
+		return err
+	}
+	if len(profiles) == 0 {
+		fmt.Fprintln(e.stderr, e.loc.T("cli.list.empty"))
+		return nil
+	}
+	tw := tabwriter.NewWriter(e.stdout, 2, 4, 2, ' ', 0)
+	fmt.Fprintln(tw, e.loc.T("cli.list.header"))
+	for _, p := range profiles {
+		verified := "-"
+		if !p.VerifiedAt.IsZero() {
+			verified = p.VerifiedAt.Local().Format(time.DateTime)
+		}
+		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\n", p.Name, p.Namespace, p.Environment, p.Username, verified)
+	}
+	return tw.Flush()
+}
+
+func cmdDelete(ctx context.Context, e *env, args []string) error {
+	const usage = "cli.usage.delete"
+	fs := newFlags("delete")
+	var name string
+	var noRevoke bool
+	fs.StringVar(&name, "profile", "", "")
+	fs.BoolVar(&noRevoke, "no-revoke", false, "")
+	if err := e.parse(fs, usage, args, 0); err != nil {
+		return err
+	}
+	if err := e.need(usage, "profile", name); err != nil {
+		return err
+	}
+	svc, err := e.serviceFor("")
+	if err != nil {
+		return err
+	}
+	if err := svc.Delete(ctx, name, !noRevoke, e.progress()); err != nil {
+		return err
+	}
+	fmt.Fprintln(e.stdout, e.loc.T("cli.delete.done", map[string]any{"Name": name}))
+	return nil
+}
+
+// serviceFor opens the stores and builds the use cases.
+func (e *env) serviceFor(browser string) (*app.Service, error) {
+	store, dir, err := e.stores()
+	if err != nil {
+		return nil, err
+	}
+	return e.service(store, dir, browser), nil
+}
+
+// fileError means a file named on the command line could not be read.
+type fileError struct {
+	Path string
+	Err  error
+}
+
+func (e *fileError) Error() string               { return fmt.Sprintf("open %s: %v", e.Path, e.Err) }
+func (e *fileError) Unwrap() error               { return e.Err }
+func (e *fileError) MessageKey() string          { return "cli.err.open_file" }
+func (e *fileError) MessageArgs() map[string]any { return map[string]any{"Path": e.Path} }
