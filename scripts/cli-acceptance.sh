@@ -32,15 +32,19 @@ chmod +x "$work/browser.sh"
 
 export SFCONNECT_CONFIG_DIR="$work/config" LANG=en_US.UTF-8
 out="$work/out.log"
+passed=0
+ok() { passed=$((passed+1)); echo "cli-acceptance: ok - $*"; }
 fail() { echo "cli-acceptance: FAIL: $*"; echo "--- output"; cat "$out"; echo "--- server"; cat "$work/server.log"; exit 1; }
 
 echo "cli-acceptance: login against fakesf on 127.0.0.1:$sport, callback $callback"
 printf '%s\n' "$client_secret" | BROWSER="$work/browser.sh" "$cli" --verbose login --profile acceptance --org acme \
   --client-id "$client_id" --client-secret-stdin --callback "$callback" --login-url "http://127.0.0.1:$sport" \
   --matching-attribute Email --asset-name "Salesforce 本番" --asset-id sf-prod --timeout 60s >>"$out" 2>&1 || fail "login"
+ok "login through the BROWSER script"
 
 "$cli" list >>"$out" 2>&1 || fail "list"
 grep -q '^acceptance ' "$out" || fail "list does not show the profile"
+ok "list shows the profile"
 
 issued=$(tail -n1 "$work/issued")
 [ -n "$issued" ] || fail "the server issued no refresh token"
@@ -55,17 +59,20 @@ assert c["client_secret"] == sys.argv[3]
 assert c["namespace"] == "acme" and c["matching_attribute"] == "Email" and c["asset_name"] == "Salesforce 本番"
 print("cli-acceptance: export holds the refresh token the server issued")
 PY
+ok "export --include-secrets prints the issued refresh token"
 "$cli" export --profile acceptance -o - >"$work/export-nosecrets.json" 2>>"$out" || fail "export without secrets"
-if grep -q -e client_secret -e refresh_token "$work/export-nosecrets.json"; then fail "secrets exported without --include-secrets"; fi
+if grep -q -e '"client_secret":' -e '"refresh_token":' "$work/export-nosecrets.json"; then fail "secrets exported without --include-secrets"; fi
+ok "export without --include-secrets has no secret keys"
 
 # Canary: the secrets may be in the explicit export only.
 for s in "$client_secret" "$issued"; do
   if grep -rqF "$s" "$work/config" "$out"; then fail "a secret leaked into the config dir or the output"; fi
 done
-stat -c '%a %n' "$work/config"/* | grep -v '^600 ' && fail "a profile file is not 0600" || true
+stat -c '%a %n' "$work/config"/* | grep -v '^600 ' && fail "a profile file is not 0600"
+ok "no secret in the config dir or any output line; profile files are 0600"
 
 "$cli" delete --profile acceptance >>"$out" 2>&1 || fail "delete"
 grep -qxF "$issued" "$work/revoked" || fail "delete did not revoke the refresh token at the server"
 "$cli" export --profile acceptance -o - >/dev/null 2>&1 && fail "profile still there after delete"
-"$cli" list >>"$out" 2>&1
-echo "cli-acceptance: 6 passed, 0 failed"
+ok "delete revoked the token at the server and removed the profile"
+echo "cli-acceptance: $passed passed, 0 failed"

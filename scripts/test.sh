@@ -23,7 +23,7 @@ step "go vet" go vet ./...
 step "no fyne in the core" scripts/check-core-deps.sh
 export SFCONNECT_CHROMIUM=$(command -v chromium || true)
 step "go test (unit, fuzz seeds, end to end, GUI widgets)" go test -count=1 ./...
-step "real Secret Service" scripts/with-keyring.sh go test -count=1 -run 'Real' -v ./internal/secrets/ ./internal/app/ ./cmd/sfconnect-cli/
+step "real Secret Service" scripts/with-keyring.sh go test -count=1 -run 'Real' -v ./internal/secrets/ ./internal/app/
 step "CLI acceptance against an independent server" scripts/with-keyring.sh scripts/cli-acceptance.sh
 step "GUI smoke test under Xvfb" scripts/gui-smoke.sh
 if [ "${1:-}" != "--quick" ]; then
