@@ -41,7 +41,9 @@ func cmdDemo(ctx context.Context, e *env, args []string) error {
 		out = filepath.Join(dir, "sfconnect-demo-profile.json")
 	}
 	store := secrets.NewMemory() // the demo never writes to the real keychain
-	d := app.Deps{Profiles: &profile.Store{Dir: filepath.Join(dir, "config")}, Secrets: store,
+	configDir := filepath.Join(dir, "config")
+	defer os.RemoveAll(configDir) // only the export file is kept
+	d := app.Deps{Profiles: &profile.Store{Dir: configDir}, Secrets: store,
 		HTTP: e.httpClient(), Logger: e.log, Lang: e.loc.Lang()}
 	if cmd := e.browserCmd(browser); cmd != "" {
 		d.OpenBrowser = func(u *url.URL) error { return e.openBrowser(cmd, u) }
