@@ -8,7 +8,11 @@ cd "$(dirname "$0")/.."
 . scripts/lib.sh
 
 work=$(mktemp -d)
-cleanup() { kill ${app_pid:-} ${xvfb_pid:-} 2>/dev/null || true; rm -rf "$work"; }
+cleanup() {
+  kill ${app_pid:-} ${xvfb_pid:-} 2>/dev/null || true
+  wait ${app_pid:-} ${xvfb_pid:-} 2>/dev/null || true # the app may still write its preferences
+  rm -rf "$work"
+}
 trap cleanup EXIT
 
 echo "gui-smoke: building cmd/sfconnect (cgo; cached after the first build)"
