@@ -92,6 +92,15 @@ func (u *UI) ShowAuthorize() {
 	u.escape = s.cancelWait
 }
 
+// loginURL is the Login URL override in force: the demo simulator's, else
+// the setting (or --login-url); empty for the org's own My Domain.
+func (u *UI) loginURL() string {
+	if u.wiz.input.LoginURL != "" {
+		return u.wiz.input.LoginURL
+	}
+	return u.Settings.LoginURL
+}
+
 // stepText is the progress line for a step of the flow; the core names
 // the text (app.Step.MessageKey) so CLI and GUI say the same.
 func (u *UI) stepText(st app.Step) string { return u.L.T(st.MessageKey()) }
@@ -138,9 +147,7 @@ func (s *AuthorizeScreen) start() {
 	in := u.wiz.input
 	in.PromptLogin = s.PromptLogin.Checked
 	in.Timeout = u.Settings.Timeout()
-	if in.LoginURL == "" {
-		in.LoginURL = u.Settings.LoginURL
-	}
+	in.LoginURL = u.loginURL()
 	reauth, prompt := u.wiz.reauth, s.PromptLogin.Checked
 	u.background(func(_ context.Context) {
 		var sess *app.Session

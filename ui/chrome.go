@@ -22,7 +22,7 @@ func (u *UI) demoBanner() fyne.CanvasObject {
 	title := widget.NewLabel(u.L.T("ui.demo.badge"))
 	title.TextStyle = fyne.TextStyle{Bold: true}
 	text := widget.NewLabel(u.L.T("ui.demo.banner"))
-	text.Wrapping = fyne.TextWrapWord
+	text.Wrapping = u.wrap()
 	return container.NewStack(bg, container.NewBorder(nil, nil,
 		container.NewHBox(widget.NewIcon(theme.InfoIcon()), title), nil, text))
 }

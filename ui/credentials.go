@@ -14,9 +14,12 @@ import (
 type CredentialsScreen struct {
 	Org         *widget.Entry
 	OrgResolved *widget.Label // "acme (production) → https://acme.my.salesforce.com"
-	Key         *widget.Entry
-	Secret      *widget.Entry // masked, with a reveal toggle
-	Callback    *widget.SelectEntry
+	// LoginURLNote says where sign-in really goes under a Login URL
+	// override (demo simulator, --login-url).
+	LoginURLNote *widget.Label
+	Key          *widget.Entry
+	Secret       *widget.Entry // masked, with a reveal toggle
+	Callback     *widget.SelectEntry
 
 	OrgError, KeyError, SecretError, CallbackError *widget.Label
 
@@ -57,10 +60,19 @@ func (u *UI) ShowCredentials() {
 		e.OnSubmitted = func(string) { s.next() }
 	}
 
+	s.LoginURLNote = u.hint("")
+	s.LoginURLNote.Importance = widget.WarningImportance
+	s.LoginURLNote.Hide()
+	if override := u.loginURL(); override != "" {
+		// The org's My Domain is not where sign-in goes: say so plainly.
+		s.LoginURLNote.SetText(u.L.T("ui.creds.loginurl.override", map[string]any{"URL": override}))
+		s.LoginURLNote.Show()
+	}
 	body := container.NewVBox(
 		u.para(u.L.T("ui.creds.intro")),
 		u.field(u.L.T("ui.creds.org"), s.Org, u.L.T("ui.creds.org.hint"), s.OrgError),
 		s.OrgResolved,
+		s.LoginURLNote,
 		u.field(u.L.T("ui.creds.key"), s.Key, u.L.T("ui.creds.key.hint"), s.KeyError),
 		u.field(u.L.T("ui.creds.secret"), s.Secret, u.L.T("ui.creds.secret.hint"), s.SecretError),
 		u.field(u.L.T("ui.creds.callback"), s.Callback, u.L.T("ui.creds.callback.hint"), s.CallbackError),

@@ -47,6 +47,7 @@ type FieldsScreen struct {
 // showFields shows the console fields of u.wiz.conn (new) or u.wiz.saved.
 func (u *UI) showFields() {
 	s := &FieldsScreen{u: u, Copy: map[string]*widget.Button{}, Status: u.para("")}
+	s.Status.Hide()
 	u.Fields = s
 	switch {
 	case u.wiz.conn != nil:
@@ -142,7 +143,6 @@ func (s *FieldsScreen) build() {
 		card(nameRow, u.hint(u.L.T("ui.fields.profilename.hint"))),
 		card(subheading(u.L.T("ui.fields.console")), u.hint(u.L.T("ui.fields.console.hint")), form),
 		u.hint(u.L.T("ui.fields.clipboard.hint")),
-		s.Status,
 	)
 	s.Save = widget.NewButtonWithIcon(u.L.T("ui.fields.save"), theme.DocumentSaveIcon(), s.save)
 	s.Save.Importance = widget.HighImportance
@@ -161,7 +161,8 @@ func (s *FieldsScreen) build() {
 	if !s.isNew {
 		title = u.L.T("ui.fields.title.open", map[string]any{"Name": s.p.Name})
 	}
-	u.show("fields", step, title, body, buttonBar([]fyne.CanvasObject{s.Done}, s.Export, s.Save))
+	u.show("fields", step, title, body,
+		container.NewVBox(s.Status, buttonBar([]fyne.CanvasObject{s.Done}, s.Export, s.Save)))
 }
 
 func bold(text string) *widget.Label {
@@ -172,7 +173,7 @@ func bold(text string) *widget.Label {
 
 func (s *FieldsScreen) setStatus(text string, imp widget.Importance) {
 	s.Status.Importance = imp
-	s.Status.SetText(text)
+	setError(s.Status, text) // shown only when there is something to say
 	s.u.relayout()
 }
 

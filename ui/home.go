@@ -29,11 +29,12 @@ type HomeScreen struct {
 // ShowHome shows the saved profiles.
 func (u *UI) ShowHome() {
 	h := &HomeScreen{u: u, Selected: -1, Status: u.para("")}
+	h.Status.Hide()
 	u.Home = h
 	list, err := u.backend.List(u.ctx)
 	if err != nil {
-		h.Status.SetText(u.L.Error(err))
 		h.Status.Importance = widget.DangerImportance
+		setError(h.Status, u.L.Error(err))
 	}
 	h.Profiles = list
 	h.NewButton = widget.NewButtonWithIcon(u.L.T("ui.home.new"), theme.ContentAddIcon(), u.startWizard)
@@ -66,10 +67,9 @@ func (u *UI) ShowHome() {
 		u.para(u.L.T("ui.home.intro")),
 		listArea,
 		actions,
-		h.Status,
 	)
 	h.updateButtons()
-	bottom := buttonBar([]fyne.CanvasObject{h.ImportButton, h.DemoButton}, h.NewButton)
+	bottom := container.NewVBox(h.Status, buttonBar([]fyne.CanvasObject{h.ImportButton, h.DemoButton}, h.NewButton))
 	u.show("home", 0, u.L.T("ui.home.title"), body, bottom)
 	if last := u.App.Preferences().String(prefLastProfile); last != "" {
 		h.SelectName(last)
@@ -107,7 +107,7 @@ func (h *HomeScreen) updateButtons() {
 
 func (h *HomeScreen) setStatus(text string, imp widget.Importance) {
 	h.Status.Importance = imp
-	h.Status.SetText(text)
+	setError(h.Status, text) // shown only when there is something to say
 	h.u.relayout()
 }
 

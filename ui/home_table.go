@@ -113,9 +113,9 @@ func (u *UI) formatTime(p profile.Profile) string {
 func (u *UI) profileStatus(p profile.Profile) (string, fyne.Resource, widget.Importance) {
 	switch {
 	case p.Demo:
-		return u.L.T("ui.home.status.demo"), theme.InfoIcon(), widget.WarningImportance
+		return u.L.T("ui.home.status.demo"), theme.NewWarningThemedResource(theme.InfoIcon()), widget.WarningImportance
 	case !p.VerifiedAt.IsZero():
-		return u.L.T("ui.home.status.verified"), theme.ConfirmIcon(), widget.SuccessImportance
+		return u.L.T("ui.home.status.verified"), theme.NewSuccessThemedResource(theme.ConfirmIcon()), widget.SuccessImportance
 	default:
 		return u.L.T("ui.home.status.authorized"), theme.ConfirmIcon(), widget.MediumImportance
 	}

@@ -118,11 +118,11 @@ func (u *UI) checkLine(c app.Check) *CheckLine {
 	var imp widget.Importance
 	switch c.Status {
 	case app.Pass:
-		res, mark, imp = theme.ConfirmIcon(), u.L.T("ui.result.mark.pass"), widget.SuccessImportance
+		res, mark, imp = theme.NewSuccessThemedResource(theme.ConfirmIcon()), u.L.T("ui.result.mark.pass"), widget.SuccessImportance
 	case app.Warn:
-		res, mark, imp = theme.WarningIcon(), u.L.T("ui.result.mark.warn"), widget.WarningImportance
+		res, mark, imp = theme.NewWarningThemedResource(theme.WarningIcon()), u.L.T("ui.result.mark.warn"), widget.WarningImportance
 	default:
-		res, mark, imp = theme.ErrorIcon(), u.L.T("ui.result.mark.fail"), widget.DangerImportance
+		res, mark, imp = theme.NewErrorThemedResource(theme.ErrorIcon()), u.L.T("ui.result.mark.fail"), widget.DangerImportance
 	}
 	text := u.para(mark + " " + u.L.T(c.Key, c.Args))
 	text.Importance = imp

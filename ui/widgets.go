@@ -67,7 +67,7 @@ func (u *UI) errorLabel() *widget.Label {
 	return l
 }
 
-// setError shows text in an inline error label, or hides it when empty.
+// setError shows text in an inline message label, or hides it when empty.
 func setError(l *widget.Label, text string) {
 	l.SetText(text)
 	if text == "" {
