@@ -98,6 +98,9 @@ func (u *UI) loginURL() string {
 	if u.wiz.input.LoginURL != "" {
 		return u.wiz.input.LoginURL
 	}
+	if u.flagLoginURL != "" {
+		return u.flagLoginURL
+	}
 	return u.Settings.LoginURL
 }
 

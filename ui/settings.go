@@ -33,6 +33,9 @@ func (u *UI) ShowSettings() {
 	if u.Authorize != nil && u.screen == "authorize" {
 		u.Authorize.cancelWait()
 	}
+	if u.screen == "credentials" && u.Credentials != nil {
+		u.Credentials.store() // keep what was typed for the way back
+	}
 	if u.screen != "settings" {
 		u.back = u.screen
 	}

@@ -65,8 +65,11 @@ type UI struct {
 	stop      context.CancelFunc
 	screen    string
 	back      string // screen to return to from Settings
-	escape    func()
-	wiz       wizard
+	// flagLoginURL is --login-url: it wins over the setting for this run
+	// and is never written to the preferences.
+	flagLoginURL string
+	escape       func()
+	wiz          wizard
 }
 
 // wizard is the connection being made or the profile being worked on.
@@ -91,9 +94,7 @@ func New(a fyne.App, w fyne.Window, o Options) *UI {
 		u.now = time.Now
 	}
 	u.Settings = LoadSettings(a.Preferences())
-	if o.LoginURL != "" {
-		u.Settings.LoginURL = o.LoginURL
-	}
+	u.flagLoginURL = o.LoginURL
 	u.L = i18n.New(u.Settings.Language)
 	u.backend.SetLang(u.Settings.Language)
 	clip := o.Clipboard
