@@ -219,3 +219,51 @@ func TestCanaryNoSecretInLogsOrConfig(t *testing.T) {
 		t.Errorf("a secret reached the config dir: %v", hits)
 	}
 }
+
+// failingSave is a profile store whose Save can be made to fail (disk full).
+type failingSave struct {
+	app.ProfileStore
+	fail bool
+}
+
+func (f *failingSave) Save(p profile.Profile) error {
+	if f.fail {
+		return errors.New("disk full")
+	}
+	return f.ProfileStore.Save(p)
+}
+
+func TestAFailedReauthorizationKeepsTheOldToken(t *testing.T) {
+	h := connected(t, nil)
+	ctx := context.Background()
+	store := &failingSave{ProfileStore: &profile.Store{Dir: h.dir}}
+	svc := app.New(app.Deps{Profiles: store, Secrets: h.store, OpenBrowser: h.browser.open})
+	before, _ := svc.Secrets(ctx, "prod")
+	old, _ := svc.Load(ctx, "prod")
+	ss, err := svc.Reauthorize(ctx, "prod", false, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := ss.OpenBrowser(); err != nil {
+		t.Fatal(err)
+	}
+	store.fail = true
+	if _, err := svc.Complete(ctx, ss, "prod", app.FieldsOf(old), nil); err == nil {
+		t.Fatal("Complete succeeded although the profile could not be saved")
+	}
+	h.browser.last()
+	after, err := svc.Secrets(ctx, "prod")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if after != before {
+		t.Error("the keychain no longer holds the old secrets after a failed re-authorization")
+	}
+	if h.sim.Revoked(before.RefreshToken) {
+		t.Error("the old refresh token was revoked")
+	}
+	issued := h.sim.IssuedRefreshTokens()
+	if newest := issued[len(issued)-1]; newest == before.RefreshToken || !h.sim.Revoked(newest) {
+		t.Error("the unsaved new refresh token was left alive")
+	}
+}

@@ -46,13 +46,15 @@ func (s *Service) Save(ctx context.Context, name string, c *Connection, f Consol
 			return &ExistsError{Name: name}
 		}
 	}
-	if err := s.putSecrets(ctx, name, c.Secrets); err != nil {
+	undo, err := s.putSecrets(ctx, name, c.Secrets)
+	if err != nil {
 		return err
 	}
 	if err := s.d.Profiles.Save(p); err != nil {
-		if c.replaces != name {
-			s.dropSecrets(ctx, name)
-		}
+		// A re-authorization overwrote live entries: put the old ones back,
+		// or the profile would be left with a token that is about to be
+		// revoked (the caller discards the new one).
+		undo()
 		return fmt.Errorf("save profile %q: %w", name, err)
 	}
 	c.Profile = p
@@ -62,24 +64,53 @@ func (s *Service) Save(ctx context.Context, name string, c *Connection, f Consol
 	return nil
 }
 
-// putSecrets writes both secrets; if the second write fails, the first is
-// put back as it was.
-func (s *Service) putSecrets(ctx context.Context, name string, sec profile.Secrets) error {
-	csAcc := secrets.Account(name, secrets.ClientSecret)
-	rtAcc := secrets.Account(name, secrets.RefreshToken)
-	old, oldErr := s.d.Secrets.Get(ctx, csAcc)
-	if err := s.d.Secrets.Set(ctx, csAcc, sec.ClientSecret); err != nil {
-		return fmt.Errorf("store client secret: %w", err)
+// putSecrets writes both secrets and returns undo, which puts back what the
+// keychain held before (nothing, for a new profile; the old entries, for a
+// re-authorization). If a write fails, what was written is undone already.
+// An entry that cannot be read first is not overwritten: it could not be
+// restored.
+func (s *Service) putSecrets(ctx context.Context, name string, sec profile.Secrets) (undo func(), err error) {
+	type entry struct {
+		acc, val, old, what string
+		had                 bool
 	}
-	if err := s.d.Secrets.Set(ctx, rtAcc, sec.RefreshToken); err != nil {
-		if oldErr == nil {
-			_ = s.d.Secrets.Set(ctx, csAcc, old)
-		} else {
-			_ = s.d.Secrets.Delete(ctx, csAcc)
+	entries := []*entry{
+		{acc: secrets.Account(name, secrets.ClientSecret), val: sec.ClientSecret, what: "client secret"},
+		{acc: secrets.Account(name, secrets.RefreshToken), val: sec.RefreshToken, what: "refresh token"},
+	}
+	for _, e := range entries {
+		old, err := s.d.Secrets.Get(ctx, e.acc)
+		switch {
+		case err == nil:
+			e.old, e.had = old, true
+		case !errors.Is(err, secrets.ErrNotFound):
+			return nil, fmt.Errorf("read the stored %s: %w", e.what, err)
 		}
-		return fmt.Errorf("store refresh token: %w", err)
 	}
-	return nil
+	var written []*entry
+	undo = func() {
+		// The caller's context may be why we give up; the rollback must run.
+		bg := context.WithoutCancel(ctx)
+		for _, e := range written {
+			var err error
+			if e.had {
+				err = s.d.Secrets.Set(bg, e.acc, e.old)
+			} else {
+				err = s.d.Secrets.Delete(bg, e.acc)
+			}
+			if err != nil && !errors.Is(err, secrets.ErrNotFound) {
+				s.d.Logger.Warn("could not roll back a keychain entry", "profile", name, "secret", e.what, "err", err)
+			}
+		}
+	}
+	for _, e := range entries {
+		if err := s.d.Secrets.Set(ctx, e.acc, e.val); err != nil {
+			undo()
+			return nil, fmt.Errorf("store %s: %w", e.what, err)
+		}
+		written = append(written, e)
+	}
+	return undo, nil
 }
 
 // dropSecrets removes both keychain entries of name, ignoring absent ones.
