@@ -387,3 +387,24 @@ func TestPastedAddressCompletesTheFlow(t *testing.T) {
 		t.Error("a second paste was accepted")
 	}
 }
+
+func TestCancelDuringVerificationIsACancelNotAFailedCheck(t *testing.T) {
+	h := newHarness(t, nil)
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	_, err := h.svc.Connect(ctx, "prod", h.input(), h.fields(), func(s app.Step) {
+		if s == app.StepIdentity {
+			cancel()
+		}
+	})
+	h.browser.last()
+	if !errors.Is(err, context.Canceled) {
+		t.Fatalf("err = %v, want context.Canceled", err)
+	}
+	for _, rt := range h.sim.IssuedRefreshTokens() {
+		if !h.sim.Revoked(rt) {
+			t.Error("the refresh token of the canceled sign-in was left alive")
+		}
+	}
+	h.assertNothingSaved()
+}

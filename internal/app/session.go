@@ -214,6 +214,12 @@ func (ss *Session) Wait(ctx context.Context, p Progress) (*Connection, error) {
 	}
 	conn := ss.connection(tok)
 	conn.Report, conn.Secrets.RefreshToken = ss.svc.verifyNew(ctx, ss.cfg, ss.org, ss.in.LoginURL != "", tok, p)
+	if err := ctx.Err(); err != nil {
+		// Canceled or timed out while verifying: the checks that failed
+		// say nothing about the org, so report the cancel, not them.
+		ss.svc.revokeQuietly(ss.cfg, conn.Secrets.RefreshToken)
+		return nil, fmt.Errorf("verify the new connection: %w", err)
+	}
 	conn.Profile.RefreshRotation = conn.Report.Rotation
 	conn.Profile.Username = conn.Report.Identity.Username
 	conn.Profile.OrgID = conn.Report.Identity.OrgID
