@@ -2,6 +2,9 @@ package ui
 
 import (
 	"context"
+	"io"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 
@@ -173,5 +176,31 @@ func TestOpenCopiesSecretFromKeychain(t *testing.T) {
 	}
 	if !hasJapanese(f.Status.Text) {
 		t.Errorf("status after copying a secret = %q", f.Status.Text)
+	}
+}
+
+func TestImportFromHome(t *testing.T) {
+	e := newSimEnv(t, browserFollow, nil)
+	u, loop := newSimUI(t, e, "en", nil)
+	connectAndSave(t, u, loop, e)
+	path := filepath.Join(t.TempDir(), "acme.json")
+	if err := e.svc.ExportFile(context.Background(), "acme", true, path); err != nil {
+		t.Fatal(err)
+	}
+	if err := e.svc.Delete(context.Background(), "acme", false, nil); err != nil {
+		t.Fatal(err)
+	}
+	u.ShowHome()
+	u.OpenDialog = func(done func(io.ReadCloser)) {
+		f, err := os.Open(path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		done(f)
+	}
+	test.Tap(u.Home.ImportButton)
+	loop.waitFor(t, "imported", func() bool { return len(u.Home.Profiles) == 1 })
+	if !strings.Contains(u.Home.Status.Text, "acme") || u.Home.Selected != 0 {
+		t.Errorf("after import: status %q, selected %d", u.Home.Status.Text, u.Home.Selected)
 	}
 }
