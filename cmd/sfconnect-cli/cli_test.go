@@ -225,8 +225,13 @@ func TestSecretFromEnvironmentAndNoBrowserPaste(t *testing.T) {
 
 func TestDemoPrintsTheExportedProfilePath(t *testing.T) {
 	c := newCLI(t)
+	tmp := t.TempDir()
+	t.Setenv("TMPDIR", tmp) // where the demo makes its throwaway dir
 	path := filepath.Join(t.TempDir(), "demo.json")
 	code, out, errOut := c.run("", "demo", "-o", path)
+	if left, _ := os.ReadDir(tmp); len(left) > 0 {
+		t.Errorf("the demo left %s behind in the temp dir", left[0].Name())
+	}
 	if code != exitOK {
 		t.Fatalf("demo exit %d: %s", code, errOut)
 	}

@@ -37,6 +37,7 @@ func cmdDemo(ctx context.Context, e *env, args []string) error {
 	if err != nil {
 		return fmt.Errorf("demo dir: %w", err)
 	}
+	defer os.Remove(dir) // only if empty: the export file may be kept in it
 	if out == "" {
 		out = filepath.Join(dir, "sfconnect-demo-profile.json")
 	}
