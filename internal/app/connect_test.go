@@ -408,3 +408,25 @@ func TestCancelDuringVerificationIsACancelNotAFailedCheck(t *testing.T) {
 	}
 	h.assertNothingSaved()
 }
+
+func TestChangingTheLanguageWhileTheBrowserIsAnsweredIsSafe(t *testing.T) {
+	h := newHarness(t, nil)
+	ss, err := h.svc.Begin(context.Background(), h.input())
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer ss.Close()
+	done := make(chan struct{})
+	go func() {
+		defer close(done)
+		for i := 0; i < 20; i++ {
+			if resp, err := http.Get(ss.CallbackURL() + "?nothing=here"); err == nil {
+				resp.Body.Close()
+			}
+		}
+	}()
+	for i := 0; i < 20; i++ {
+		h.svc.SetLang([]string{"ja", "en"}[i%2])
+	}
+	<-done
+}

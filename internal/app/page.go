@@ -22,21 +22,22 @@ h1{font-size:1.4rem;margin:0 0 .8rem}.ok h1{color:#2e844a}.fail h1{color:#ba0517
 
 // page renders the browser's result page in the service's language.
 func (s *Service) page(r callback.Result, err error) (int, []byte) {
-	data := struct{ Lang, Class, Title, Body, Close string }{Lang: s.loc.Lang(), Class: "ok",
-		Title: s.loc.T("app.page.success.title"), Body: s.loc.T("app.page.success.body"),
-		Close: s.loc.T("app.page.close")}
+	loc := s.loc.Load()
+	data := struct{ Lang, Class, Title, Body, Close string }{Lang: loc.Lang(), Class: "ok",
+		Title: loc.T("app.page.success.title"), Body: loc.T("app.page.success.body"),
+		Close: loc.T("app.page.close")}
 	status := http.StatusOK
 	switch {
 	case errors.Is(err, callback.ErrAlreadyCompleted):
 		// A reload or a second tab: the sign-in itself went through.
-		data.Body = s.loc.T("app.page.already.body")
+		data.Body = loc.T("app.page.already.body")
 	case err != nil:
 		status, data.Class = http.StatusBadRequest, "fail"
-		data.Title, data.Body = s.loc.T("app.page.failure.title"), s.loc.Error(err)
+		data.Title, data.Body = loc.T("app.page.failure.title"), loc.Error(err)
 	case r.Error != "":
 		status, data.Class = http.StatusOK, "fail"
-		data.Title = s.loc.T("app.page.failure.title")
-		data.Body = s.loc.Error(salesforce.NewCallbackError(r.Error, r.ErrorDescription))
+		data.Title = loc.T("app.page.failure.title")
+		data.Body = loc.Error(salesforce.NewCallbackError(r.Error, r.ErrorDescription))
 	}
 	var buf bytes.Buffer
 	if err := pageTmpl.Execute(&buf, data); err != nil {

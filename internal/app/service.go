@@ -11,6 +11,7 @@ import (
 	"log/slog"
 	"net/http"
 	"net/url"
+	"sync/atomic"
 	"time"
 
 	"github.com/sfconnect/sfconnect/internal/i18n"
@@ -45,8 +46,10 @@ type Deps struct {
 
 // Service runs the use cases.
 type Service struct {
-	d   Deps
-	loc *i18n.Localizer
+	d Deps
+	// loc renders the browser's page on the listener's goroutines while the
+	// GUI may call SetLang: hence atomic.
+	loc atomic.Pointer[i18n.Localizer]
 }
 
 // New returns a Service over d, filling in defaults for the optional parts.
@@ -60,11 +63,13 @@ func New(d Deps) *Service {
 	if d.Now == nil {
 		d.Now = time.Now
 	}
-	return &Service{d: d, loc: i18n.New(d.Lang)}
+	s := &Service{d: d}
+	s.loc.Store(i18n.New(d.Lang))
+	return s
 }
 
 // SetLang changes the language of the browser's result page.
-func (s *Service) SetLang(lang string) { s.loc = i18n.New(lang) }
+func (s *Service) SetLang(lang string) { s.loc.Store(i18n.New(lang)) }
 
 // List returns the saved profiles, sorted by name.
 func (s *Service) List(ctx context.Context) ([]profile.Profile, error) {
