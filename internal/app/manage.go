@@ -37,8 +37,8 @@ func (s *Service) Verify(ctx context.Context, name string, p Progress) (*Report,
 	if tok.RefreshToken != "" && tok.RefreshToken != sec.RefreshToken {
 		// Rotation was switched on since the connection was made: the old
 		// token is dead now, keep the new one and say so.
-		if err := s.d.Secrets.Set(ctx, secrets.Account(name, secrets.RefreshToken), tok.RefreshToken); err != nil {
-			return nil, fmt.Errorf("store the rotated refresh token: %w", err)
+		if err := s.keepRotated(ctx, name, tok.RefreshToken); err != nil {
+			return nil, err
 		}
 		prof.RefreshRotation = true
 		r.Rotation = true
@@ -85,11 +85,14 @@ func (s *Service) Delete(ctx context.Context, name string, revoke bool, p Progre
 			return err
 		}
 	}
-	if err := s.dropSecrets(ctx, name); err != nil {
-		return fmt.Errorf("remove keychain entries of %q: %w", name, err)
-	}
+	// The metadata goes first: a profile must never be listed without its
+	// secrets, while a leftover keychain entry is invisible and is
+	// overwritten by the next profile of that name.
 	if err := s.d.Profiles.Delete(name); err != nil {
 		return fmt.Errorf("remove profile %q: %w", name, err)
+	}
+	if err := s.dropSecrets(ctx, name); err != nil {
+		return fmt.Errorf("remove keychain entries of %q: %w", name, err)
 	}
 	s.d.Logger.Info("profile deleted", "profile", name, "revoked", revoke)
 	return nil
@@ -118,3 +121,38 @@ func (s *Service) configOf(p profile.Profile, clientSecret string) oauthflow.Con
 	return oauthflow.Config{LoginURL: p.LoginURL, ClientID: p.ClientID, ClientSecret: clientSecret,
 		RedirectURL: p.CallbackURL, HTTPClient: s.d.HTTP}
 }
+
+// keepRotated stores a refresh token that replaced the saved one. The old
+// one is already dead, so a failed write is retried once and then reported
+// as a lost token: only a re-authorization helps then.
+func (s *Service) keepRotated(ctx context.Context, name, token string) error {
+	acc := secrets.Account(name, secrets.RefreshToken)
+	err := s.d.Secrets.Set(ctx, acc, token)
+	if err != nil {
+		err = s.d.Secrets.Set(ctx, acc, token)
+	}
+	if err != nil {
+		return &RotatedTokenLostError{Name: name, Err: err}
+	}
+	return nil
+}
+
+// RotatedTokenLostError means Salesforce rotated the refresh token during a
+// verification and the new one could not be stored.
+type RotatedTokenLostError struct {
+	Name string
+	Err  error
+}
+
+func (e *RotatedTokenLostError) Error() string {
+	return fmt.Sprintf("store the rotated refresh token of %q: %v", e.Name, e.Err)
+}
+
+// Unwrap returns the keychain error.
+func (e *RotatedTokenLostError) Unwrap() error { return e.Err }
+
+// MessageKey tells the admin to re-authorize.
+func (e *RotatedTokenLostError) MessageKey() string { return "app.err.rotated_token_lost" }
+
+// MessageArgs names the profile.
+func (e *RotatedTokenLostError) MessageArgs() map[string]any { return map[string]any{"Name": e.Name} }

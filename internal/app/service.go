@@ -11,6 +11,7 @@ import (
 	"log/slog"
 	"net/http"
 	"net/url"
+	"strings"
 	"sync/atomic"
 	"time"
 
@@ -139,14 +140,24 @@ func FieldsOf(p profile.Profile) ConsoleFields {
 }
 
 // exists reports whether a profile called name is saved.
+// Names differing only in case count as the same: Windows and macOS file
+// systems and Windows Credential Manager do not tell them apart.
 func (s *Service) exists(name string) (bool, error) {
 	_, err := s.d.Profiles.Load(name)
 	switch {
 	case err == nil:
 		return true, nil
-	case errors.Is(err, profile.ErrNotFound):
-		return false, nil
-	default:
+	case !errors.Is(err, profile.ErrNotFound):
 		return false, err
 	}
+	all, err := s.d.Profiles.List()
+	if err != nil {
+		return false, err
+	}
+	for _, p := range all {
+		if strings.EqualFold(p.Name, name) {
+			return true, nil
+		}
+	}
+	return false, nil
 }
