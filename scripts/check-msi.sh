@@ -90,6 +90,11 @@ for msi in "$@"; do
 	else
 		fail "msiextract could not unpack $msi: $(tail -1 "$d/extract.log")"
 	fi
+	if command -v osslsigncode >/dev/null && { osslsigncode verify -in "$msi" 2>&1 || true; } | grep -q "Signer's certificate"; then
+		echo "info MSI carries an Authenticode signature"
+	else
+		echo "info UNSIGNED: the MSI has no Authenticode signature; SmartScreen will warn"
+	fi
 	size=$(stat -c %s "$msi")
 	if ((size > 20 * 1024 * 1024)); then
 		echo "WARN MSI is $size bytes, over the 20 MiB goal"

@@ -40,7 +40,9 @@ preflight() {
 	fi
 	if signing_enabled; then need osslsigncode osslsigncode; fi
 	FYNE=$ROOT/bin/tools/fyne
-	if ! "$FYNE" version 2>/dev/null | grep -q "${FYNE_TOOLS_VERSION#v}"; then
+	# Read the whole output first: grep -q would close the pipe early and
+	# pipefail would count fyne's SIGPIPE as a failure.
+	if [[ $("$FYNE" version 2>/dev/null || true) != *"${FYNE_TOOLS_VERSION#v}"* ]]; then
 		log "installing fyne.io/tools/cmd/fyne@$FYNE_TOOLS_VERSION into bin/tools"
 		# `go install pkg@version` ignores the project's go.mod.
 		(cd / && GOFLAGS='' GOBIN="$ROOT/bin/tools" go install "fyne.io/tools/cmd/fyne@$FYNE_TOOLS_VERSION")
