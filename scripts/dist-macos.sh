@@ -20,12 +20,13 @@ DATE=$(git log -1 --format=%cs 2>/dev/null || date -u +%Y-%m-%d)
 
 build_app() {
 	[[ $(uname -s) == Darwin ]] || { echo "dist-macos: needs macOS (Xcode command line tools)" >&2; exit 1; }
-	local fyne=$ROOT/bin/tools/fyne stage arch
+	local fyne=$ROOT/bin/tools/fyne arch
 	# Read the whole output first: grep -q would close the pipe early and
 	# pipefail would count fyne's SIGPIPE as a failure.
 	if [[ $("$fyne" version 2>/dev/null || true) != *"${FYNE_TOOLS_VERSION#v}"* ]]; then
 		(cd / && GOFLAGS='' GOBIN="$ROOT/bin/tools" go install "fyne.io/tools/cmd/fyne@$FYNE_TOOLS_VERSION")
 	fi
+	# Global, not local: the EXIT trap runs after this function returns.
 	stage=$(mktemp -d "${TMPDIR:-/tmp}/sfconnect-macos.XXXXXX")
 	trap 'rm -rf "$stage"' EXIT
 	mkdir -p "$DIST"

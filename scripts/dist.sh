@@ -39,13 +39,14 @@ COMMIT=${SFCONNECT_COMMIT:-$(git rev-parse --short=12 HEAD 2>/dev/null || echo u
 if [[ $COMMIT != unknown ]] && ! git diff --quiet HEAD -- 2>/dev/null; then COMMIT+="-dirty"; fi
 # The commit date, not today: rebuilding a commit gives the same binaries.
 DATE=$(git log -1 --format=%cs 2>/dev/null || date -u +%Y-%m-%d)
-DIST=${DIST_DIR:-dist}
+DIST=$(realpath -m -- "${DIST_DIR:-dist}")
+case $DIST in / | "$ROOT" | "${HOME:-/}") die "DIST_DIR=$DIST: refusing to empty it" ;; esac
 VPKG=github.com/sfconnect/sfconnect/internal/version
 LDX="-X=$VPKG.Commit=$COMMIT -X=$VPKG.Date=$DATE"
 
 preflight
 T0=$SECONDS
-log "sfconnect $VERSION (commit $COMMIT, $DATE) -> $DIST/"
+log "sfconnect $VERSION (commit $COMMIT, $DATE) -> ${DIST#"$ROOT"/}/"
 rm -rf "$DIST"
 mkdir -p "$DIST"
 STAGE=$(mktemp -d "${TMPDIR:-/tmp}/sfconnect-dist.XXXXXX")
@@ -102,7 +103,7 @@ for d in "$OUT"/cli-*; do
 		[[ -f $doc ]] && cp "$doc" "$STAGE/arc/$name/"
 	done
 	if [[ $platform == windows-* ]]; then
-		(cd "$STAGE/arc" && zip -qr -X "$ROOT/$DIST/$name.zip" "$name")
+		(cd "$STAGE/arc" && zip -qr -X "$DIST/$name.zip" "$name")
 	else
 		tar -C "$STAGE/arc" --owner=0 --group=0 --mtime="$DATE" -czf "$DIST/$name.tar.gz" "$name"
 	fi
@@ -118,7 +119,7 @@ rel() { realpath --relative-to="$ROOT/packaging/windows" "$1"; }
 	-D GuiExe="$(rel "$OUT/windows/sfconnect.exe")" \
 	-D CliExe="$(rel "$OUT/windows/sfconnect-cli.exe")" \
 	-D IconFile=sfconnect.ico \
-	-o "$ROOT/$MSI" sfconnect.wxs)
+	-o "$MSI" sfconnect.wxs)
 sign_files "$MSI"
 step_done
 
