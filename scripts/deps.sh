@@ -8,13 +8,13 @@
 set -euo pipefail
 
 packages=(
-  build-essential pkg-config git ca-certificates curl unzip python3
+  build-essential pkg-config git ca-certificates curl unzip python3 python3-yaml shellcheck
   libgl1-mesa-dev xorg-dev                   # Fyne (cgo, OpenGL, X11)
   xvfb x11-utils xdotool imagemagick libgl1-mesa-dri  # GUI under a virtual display, screenshots
   fonts-noto-cjk                             # Japanese glyphs (Fyne falls back to them)
   gnome-keyring dbus-x11 libsecret-tools     # the real Secret Service for keychain tests
   chromium                                   # the real-browser test
-  wixl msitools gcc-mingw-w64-x86-64 osslsigncode  # Windows MSI and exe, built on Linux
+  wixl msitools gcc-mingw-w64-x86-64 binutils-mingw-w64-x86-64 osslsigncode zip xz-utils  # installers
 )
 
 sudo=""

@@ -30,6 +30,7 @@ if [ "${1:-}" != "--quick" ]; then
   step "Windows MSI build" make dist
   step "Windows MSI inspection" bash -c 'scripts/check-msi.sh dist/*.msi'
 fi
+step "release workflow lint (YAML + actionlint)" scripts/lint-workflows.sh
 
 echo
 [ ${#failures[@]} -eq 0 ] || echo "failed steps: ${failures[*]}"
