@@ -43,7 +43,7 @@ func (b *syncBuffer) String() string {
 // harness is one simulated org, an app.Service over a temp config dir and an
 // in-memory keychain, and a scripted browser that does real HTTP.
 type harness struct {
-	t        *testing.T
+	t        testing.TB
 	sim      *sfsim.Sim
 	simURL   string
 	callback string
@@ -54,7 +54,7 @@ type harness struct {
 	browser  *browser
 }
 
-func newHarness(t *testing.T, mutate func(*sfsim.Options)) *harness {
+func newHarness(t testing.TB, mutate func(*sfsim.Options)) *harness {
 	t.Helper()
 	h := &harness{t: t, store: secrets.NewMemory(), dir: t.TempDir(), logs: &syncBuffer{}}
 	h.callback = fmt.Sprintf("http://localhost:%d/callback", freePort(t))
@@ -122,7 +122,7 @@ type visit struct {
 // follows redirects to the loopback callback. edit may rewrite the URL
 // first; onRedirect sees each redirect before it is followed.
 type browser struct {
-	t          *testing.T
+	t          testing.TB
 	edit       func(u *url.URL)
 	onRedirect func(req *http.Request)
 	done       chan visit
@@ -169,7 +169,7 @@ func (b *browser) last() visit {
 	}
 }
 
-func freePort(t *testing.T) int {
+func freePort(t testing.TB) int {
 	t.Helper()
 	l, err := net.Listen("tcp", "127.0.0.1:0")
 	if err != nil {
