@@ -89,6 +89,7 @@ func (u *UI) ShowAuthorize() {
 		title = u.L.T("ui.auth.title.reauth", map[string]any{"Name": u.wiz.reauth})
 	}
 	u.show("authorize", 3, title, body, buttonBar(nil, s.Back))
+	u.setPrimary(s.Authorize)
 	u.escape = s.cancelWait
 }
 

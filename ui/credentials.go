@@ -81,6 +81,9 @@ func (u *UI) ShowCredentials() {
 	s.Next = widget.NewButtonWithIcon(u.L.T("ui.creds.next"), theme.NavigateNextIcon(), s.next)
 	s.Next.Importance = widget.HighImportance
 	u.show("credentials", 2, u.L.T("ui.creds.title"), body, buttonBar(nil, s.Back, s.Next))
+	// Enter outside the fields (after the reveal toggle, say) also goes on,
+	// showing every message when something is missing.
+	u.primary = s.next
 	// Fields that already hold text (coming back, demo) show their state;
 	// empty ones stay quiet until the user types.
 	s.validate(false)

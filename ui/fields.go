@@ -163,6 +163,7 @@ func (s *FieldsScreen) build() {
 	}
 	u.show("fields", step, title, body,
 		container.NewVBox(s.Status, buttonBar([]fyne.CanvasObject{s.Done}, s.Export, s.Save)))
+	u.setPrimary(s.Save)
 }
 
 func bold(text string) *widget.Label {

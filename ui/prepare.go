@@ -98,4 +98,5 @@ func (u *UI) ShowPrepare() {
 	s.Next = widget.NewButtonWithIcon(u.L.T("ui.prepare.next"), theme.NavigateNextIcon(), u.ShowCredentials)
 	s.Next.Importance = widget.HighImportance
 	u.show("prepare", 1, u.L.T("ui.prepare.title"), body, buttonBar(nil, s.Back, s.Next))
+	u.setPrimary(s.Next)
 }

@@ -103,11 +103,13 @@ func (u *UI) showResult() {
 			s.Next.Disable()
 		}
 		u.show("result", 4, u.L.T("ui.result.title"), body, buttonBar(nil, s.Back, s.Next))
+		u.setPrimary(s.Next)
 		return
 	}
 	s.Back = widget.NewButton(u.L.T("ui.action.back"), u.goHome)
 	s.Next = widget.NewButtonWithIcon(u.L.T("ui.result.open"), theme.DocumentIcon(), u.showFields)
 	u.show("result", 0, u.L.T("ui.result.title.verify", map[string]any{"Name": p.Name}), body, buttonBar(nil, s.Back, s.Next))
+	u.setPrimary(s.Next)
 }
 
 // checkLine renders a report check with its mark: the icon carries the

@@ -121,4 +121,5 @@ func (u *UI) ShowSettings() {
 	s.Save = widget.NewButtonWithIcon(u.L.T("ui.settings.save"), theme.DocumentSaveIcon(), save)
 	s.Save.Importance = widget.HighImportance
 	u.show("settings", 0, u.L.T("ui.settings.title"), body, buttonBar(nil, s.Back, s.Save))
+	u.setPrimary(s.Save)
 }

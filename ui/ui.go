@@ -69,7 +69,10 @@ type UI struct {
 	// and is never written to the preferences.
 	flagLoginURL string
 	escape       func()
-	wiz          wizard
+	// primary is what Enter does when no widget holds the keyboard focus:
+	// the highlighted button of the screen.
+	primary func()
+	wiz     wizard
 }
 
 // wizard is the connection being made or the profile being worked on.
@@ -103,11 +106,7 @@ func New(a fyne.App, w fyne.Window, o Options) *UI {
 	}
 	u.Clip = &ClipGuard{Clipboard: clip, Do: u.do}
 	w.SetTitle("sfconnect")
-	w.Canvas().SetOnTypedKey(func(ev *fyne.KeyEvent) {
-		if ev.Name == fyne.KeyEscape && u.escape != nil {
-			u.escape()
-		}
-	})
+	w.Canvas().SetOnTypedKey(u.typedKey)
 	u.ShowHome()
 	u.restoreSize()
 	return u
@@ -169,6 +168,7 @@ func (u *UI) endDemo() {
 func (u *UI) show(name string, step int, title string, body fyne.CanvasObject, bottom fyne.CanvasObject) {
 	u.screen = name
 	u.escape = nil
+	u.primary = nil
 	top := []fyne.CanvasObject{}
 	if u.demoMode() {
 		top = append(top, u.demoBanner())
@@ -192,6 +192,31 @@ func (u *UI) show(name string, step int, title string, body fyne.CanvasObject, b
 	// Wrapped labels know their height only once they have a width: lay
 	// out a second time now that they do.
 	u.relayout()
+}
+
+// typedKey handles the keys no focused widget took: Escape cancels a
+// running wait, Enter presses the screen's primary button (unless a dialog
+// is on top: its own buttons answer it).
+func (u *UI) typedKey(ev *fyne.KeyEvent) {
+	switch ev.Name {
+	case fyne.KeyEscape:
+		if u.escape != nil {
+			u.escape()
+		}
+	case fyne.KeyReturn, fyne.KeyEnter:
+		if u.primary != nil && u.Win.Canvas().Overlays().Top() == nil {
+			u.primary()
+		}
+	}
+}
+
+// setPrimary makes Enter press b while b is shown and enabled.
+func (u *UI) setPrimary(b *widget.Button) {
+	u.primary = func() {
+		if b.Visible() && !b.Disabled() && b.OnTapped != nil {
+			b.OnTapped()
+		}
+	}
 }
 
 // goHome leaves the wizard (after a running wait is canceled by the screen).

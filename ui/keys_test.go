@@ -1,0 +1,78 @@
+package ui
+
+import (
+	"testing"
+
+	"fyne.io/fyne/v2"
+
+	"github.com/sfconnect/sfconnect/internal/app"
+)
+
+// press delivers a key as the driver does: to the focused widget, else to
+// the window's own handler.
+func press(u *UI, key fyne.KeyName) {
+	ev := &fyne.KeyEvent{Name: key}
+	c := u.Win.Canvas()
+	if f := c.Focused(); f != nil {
+		f.TypedKey(ev)
+		return
+	}
+	if h := c.OnTypedKey(); h != nil {
+		h(ev)
+	}
+}
+
+// passingConnection is goldenConnection with every check passed, so the
+// result screen lets the admin go on.
+func passingConnection() *app.Connection {
+	c := goldenConnection()
+	for i := range c.Report.Checks {
+		c.Report.Checks[i].Status = app.Pass
+	}
+	return c
+}
+
+// Enter outside any field presses the screen's highlighted button, as on
+// Windows and macOS; a disabled button stays pressed-proof.
+func TestEnterPressesPrimaryButton(t *testing.T) {
+	u, _ := newTestUI(t, &fakeBackend{}, "ja", nil)
+	u.startWizard()
+	u.Win.Canvas().Unfocus()
+	press(u, fyne.KeyReturn)
+	if u.Screen() != "credentials" {
+		t.Fatalf("Enter on Prepare: screen %q, want credentials", u.Screen())
+	}
+
+	// Nothing typed: Enter stays and shows what is missing.
+	u.Win.Canvas().Unfocus()
+	press(u, fyne.KeyEnter)
+	if u.Screen() != "credentials" || !u.Credentials.OrgError.Visible() {
+		t.Fatalf("Enter on empty credentials: screen %q, org error shown %v", u.Screen(), u.Credentials.OrgError.Visible())
+	}
+
+	u.wiz = wizard{conn: passingConnection()}
+	u.showResult()
+	press(u, fyne.KeyReturn)
+	if u.Screen() != "fields" {
+		t.Fatalf("Enter on Result: screen %q, want fields", u.Screen())
+	}
+
+	u.wiz = wizard{conn: goldenConnection()} // a failed check: Next is disabled
+	u.showResult()
+	press(u, fyne.KeyReturn)
+	if u.Screen() != "result" {
+		t.Fatalf("Enter with Next disabled: screen %q, want result", u.Screen())
+	}
+}
+
+// A dialog on top answers Enter itself; the screen below must not move.
+func TestEnterIgnoredUnderDialog(t *testing.T) {
+	u, _ := newTestUI(t, &fakeBackend{}, "en", nil)
+	u.startWizard()
+	newConfirm(u, "title", "ok", u.para("body"), func() {}).Show()
+	u.Win.Canvas().Unfocus()
+	press(u, fyne.KeyReturn)
+	if u.Screen() != "prepare" {
+		t.Fatalf("Enter under a dialog moved to %q", u.Screen())
+	}
+}
