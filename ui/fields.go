@@ -149,7 +149,7 @@ func (s *FieldsScreen) build() {
 	s.Export = widget.NewButtonWithIcon(u.L.T("ui.fields.export"), theme.DownloadIcon(), func() {
 		u.showExportDialog(s.p.Name, s.setStatus)
 	})
-	s.Done = widget.NewButton(u.L.T("ui.fields.done"), u.goHome)
+	s.Done = widget.NewButton(u.L.T("ui.fields.done"), func() { u.leave(u.goHome) })
 	if s.isNew {
 		s.Export.Disable()
 	}

@@ -4,8 +4,10 @@ import (
 	"testing"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/test"
 
 	"github.com/sfconnect/sfconnect/internal/app"
+	"github.com/sfconnect/sfconnect/internal/i18n"
 )
 
 // press delivers a key as the driver does: to the focused widget, else to
@@ -74,5 +76,39 @@ func TestEnterIgnoredUnderDialog(t *testing.T) {
 	press(u, fyne.KeyReturn)
 	if u.Screen() != "prepare" {
 		t.Fatalf("Enter under a dialog moved to %q", u.Screen())
+	}
+}
+
+// Leaving an authorized, unsaved connection asks first: leaving revokes
+// its token. Cancel keeps everything; confirming goes home.
+func TestLeavingUnsavedConnectionAsks(t *testing.T) {
+	for _, lang := range goldenLangs {
+		t.Run(lang, func(t *testing.T) {
+			l := i18n.New(lang)
+			u, _ := newTestUI(t, &fakeBackend{}, lang, nil)
+			u.wiz = wizard{conn: passingConnection()}
+			u.showFields()
+			test.Tap(u.Fields.Done)
+			if u.Screen() != "fields" || u.wiz.conn == nil {
+				t.Fatalf("Done left at once: screen %q, connection kept %v", u.Screen(), u.wiz.conn != nil)
+			}
+			tapButton(t, u, l.T("ui.action.cancel"))
+			if u.Screen() != "fields" || u.wiz.conn == nil {
+				t.Fatalf("Cancel: screen %q, connection kept %v", u.Screen(), u.wiz.conn != nil)
+			}
+
+			test.Tap(findButton(u.Win.Canvas(), l.T("ui.nav.home")))
+			tapButton(t, u, l.T("ui.discard.confirm"))
+			if u.Screen() != "home" || u.wiz.conn != nil {
+				t.Fatalf("confirmed: screen %q, connection kept %v", u.Screen(), u.wiz.conn != nil)
+			}
+
+			// Nothing unsaved: Home goes at once.
+			u.startWizard()
+			test.Tap(findButton(u.Win.Canvas(), l.T("ui.nav.home")))
+			if u.Screen() != "home" {
+				t.Fatalf("Home from Prepare: screen %q", u.Screen())
+			}
+		})
 	}
 }

@@ -94,7 +94,7 @@ func (u *UI) showResult() {
 		card(subheading(u.L.T("ui.result.who")), who))
 
 	if u.wiz.conn != nil {
-		s.Back = widget.NewButton(u.L.T("ui.action.back"), u.ShowAuthorize)
+		s.Back = widget.NewButton(u.L.T("ui.action.back"), func() { u.leave(u.ShowAuthorize) })
 		s.Next = widget.NewButtonWithIcon(u.L.T("ui.result.next"), theme.NavigateNextIcon(), u.showFields)
 		s.Next.Importance = widget.HighImportance
 		if worst == app.Fail {

@@ -173,7 +173,7 @@ func (u *UI) show(name string, step int, title string, body fyne.CanvasObject, b
 	if u.demoMode() {
 		top = append(top, u.demoBanner())
 	}
-	homeBtn := widget.NewButtonWithIcon(u.L.T("ui.nav.home"), homeIcon(), u.goHome)
+	homeBtn := widget.NewButtonWithIcon(u.L.T("ui.nav.home"), homeIcon(), func() { u.leave(u.goHome) })
 	settingsBtn := widget.NewButtonWithIcon(u.L.T("ui.nav.settings"), settingsIcon(), u.ShowSettings)
 	homeBtn.Importance = widget.LowImportance
 	settingsBtn.Importance = widget.LowImportance
@@ -217,6 +217,18 @@ func (u *UI) setPrimary(b *widget.Button) {
 			b.OnTapped()
 		}
 	}
+}
+
+// leave runs next, asking first when an authorized connection is not saved
+// yet: leaving revokes its token (see discard), and the admin should know
+// before, not after, that the browser sign-in must then be done again.
+func (u *UI) leave(next func()) {
+	if u.wiz.conn == nil {
+		next()
+		return
+	}
+	newConfirm(u, u.L.T("ui.discard.title"), u.L.T("ui.discard.confirm"),
+		u.para(u.L.T("ui.discard.body")), next).Show()
 }
 
 // goHome leaves the wizard (after a running wait is canceled by the screen).
