@@ -112,3 +112,22 @@ func TestLeavingUnsavedConnectionAsks(t *testing.T) {
 		})
 	}
 }
+
+// Settings says in the button bar whether they were saved: the field
+// messages may be scrolled out of sight.
+func TestSettingsFeedbackBesideButtons(t *testing.T) {
+	u, _ := newTestUI(t, &fakeBackend{}, "en", nil)
+	u.ShowSettings()
+	s := u.SettingsTab
+	s.LoginURL.SetText("http://example.com")
+	test.Tap(s.Save)
+	if !s.Status.Visible() || s.Status.Text != u.L.T("ui.settings.invalid") || !s.LoginURLError.Visible() {
+		t.Fatalf("invalid: status %q shown %v, field error shown %v", s.Status.Text, s.Status.Visible(), s.LoginURLError.Visible())
+	}
+	s.LoginURL.SetText("")
+	u.Win.Canvas().Unfocus()
+	press(u, fyne.KeyReturn)
+	if s.Status.Text != u.L.T("ui.settings.saved") {
+		t.Fatalf("Enter: status %q, want saved", s.Status.Text)
+	}
+}

@@ -40,6 +40,7 @@ func (u *UI) ShowSettings() {
 		u.back = u.screen
 	}
 	s := &SettingsScreen{Status: u.para("")}
+	s.Status.Hide()
 	u.SettingsTab = s
 	s.Language = widget.NewSelect([]string{langNameJa, langNameEn}, nil)
 	if u.Settings.Language == i18n.Japanese {
@@ -66,7 +67,9 @@ func (u *UI) ShowSettings() {
 	s.Timeout.SetText(strconv.Itoa(u.Settings.TimeoutMinutes))
 	s.LoginURL = widget.NewEntry()
 	s.LoginURL.SetText(u.Settings.LoginURL)
-	s.LoginURL.SetPlaceHolder("https://acme.my.salesforce.com")
+	// Empty is the normal case; an org address here would look like a
+	// value to fill in.
+	s.LoginURL.SetPlaceHolder("http://127.0.0.1:8800")
 	s.TimeoutError, s.LoginURLError = u.errorLabel(), u.errorLabel()
 	callbackError := u.errorLabel()
 	save := func() {
@@ -87,7 +90,10 @@ func (u *UI) ShowSettings() {
 			ok = false
 		}
 		if !ok {
-			s.Status.SetText("")
+			// The messages sit under their fields, maybe scrolled out of
+			// sight: the bar by the buttons says that there are some.
+			s.Status.Importance = widget.DangerImportance
+			setError(s.Status, u.L.T("ui.settings.invalid"))
 			u.relayout()
 			return
 		}
@@ -96,7 +102,7 @@ func (u *UI) ShowSettings() {
 		u.Settings.LoginURL = trimSpace(s.LoginURL.Text)
 		u.Settings.Store(u.App.Preferences())
 		s.Status.Importance = widget.SuccessImportance
-		s.Status.SetText(u.L.T("ui.settings.saved"))
+		setError(s.Status, u.L.T("ui.settings.saved"))
 		u.relayout()
 	}
 	for _, e := range []*widget.Entry{&s.Callback.Entry, s.Timeout, s.LoginURL} {
@@ -112,7 +118,6 @@ func (u *UI) ShowSettings() {
 		u.field(u.L.T("ui.settings.callback"), s.Callback, u.L.T("ui.prepare.callback.hint"), callbackError),
 		u.field(u.L.T("ui.settings.timeout"), s.Timeout, u.L.T("ui.settings.timeout.hint"), s.TimeoutError),
 		advanced,
-		s.Status,
 	)
 	s.Back = widget.NewButton(u.L.T("ui.action.back"), func() {
 		u.screen = u.back
@@ -120,6 +125,7 @@ func (u *UI) ShowSettings() {
 	})
 	s.Save = widget.NewButtonWithIcon(u.L.T("ui.settings.save"), theme.DocumentSaveIcon(), save)
 	s.Save.Importance = widget.HighImportance
-	u.show("settings", 0, u.L.T("ui.settings.title"), body, buttonBar(nil, s.Back, s.Save))
+	u.show("settings", 0, u.L.T("ui.settings.title"), body,
+		container.NewVBox(s.Status, buttonBar(nil, s.Back, s.Save)))
 	u.setPrimary(s.Save)
 }
