@@ -13,13 +13,19 @@ import (
 
 // newConfirm is a confirm dialog whose buttons carry our own translations
 // (Fyne's built-in Yes/No follow the OS locale, not the app's language).
+// Escape answers it with Cancel (see UI.typedKey).
 func newConfirm(u *UI, title, confirm string, body fyne.CanvasObject, onConfirm func()) dialog.Dialog {
-	d := dialog.NewCustomConfirm(title, confirm, u.L.T("ui.action.cancel"), body, func(ok bool) {
+	var d *dialog.ConfirmDialog
+	d = dialog.NewCustomConfirm(title, confirm, u.L.T("ui.action.cancel"), body, func(ok bool) {
+		if u.dialog == d {
+			u.dialog = nil
+		}
 		if ok {
 			onConfirm()
 		}
 	}, u.Win)
 	d.Resize(fyne.NewSize(520, 0))
+	u.dialog = d
 	return d
 }
 

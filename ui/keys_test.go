@@ -131,3 +131,23 @@ func TestSettingsFeedbackBesideButtons(t *testing.T) {
 		t.Fatalf("Enter: status %q, want saved", s.Status.Text)
 	}
 }
+
+// Escape answers a confirm dialog with Cancel, as on every desktop.
+func TestEscapeCancelsConfirm(t *testing.T) {
+	u, _ := newTestUI(t, &fakeBackend{}, "ja", nil)
+	u.wiz = wizard{conn: passingConnection()}
+	u.showFields()
+	test.Tap(u.Fields.Done)
+	c := u.Win.Canvas()
+	if c.Overlays().Top() == nil {
+		t.Fatal("no confirm dialog after Done")
+	}
+	c.Unfocus()
+	press(u, fyne.KeyEscape)
+	if c.Overlays().Top() != nil {
+		t.Fatal("Escape left the dialog open")
+	}
+	if u.Screen() != "fields" || u.wiz.conn == nil {
+		t.Fatalf("Escape: screen %q, connection kept %v", u.Screen(), u.wiz.conn != nil)
+	}
+}

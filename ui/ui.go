@@ -11,6 +11,7 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/sfconnect/sfconnect/internal/app"
@@ -72,7 +73,9 @@ type UI struct {
 	// primary is what Enter does when no widget holds the keyboard focus:
 	// the highlighted button of the screen.
 	primary func()
-	wiz     wizard
+	// dialog is the confirm dialog on display, which Escape cancels.
+	dialog dialog.Dialog
+	wiz    wizard
 }
 
 // wizard is the connection being made or the profile being worked on.
@@ -200,6 +203,10 @@ func (u *UI) show(name string, step int, title string, body fyne.CanvasObject, b
 func (u *UI) typedKey(ev *fyne.KeyEvent) {
 	switch ev.Name {
 	case fyne.KeyEscape:
+		if d := u.dialog; d != nil {
+			d.Hide() // answers Cancel
+			return
+		}
 		if u.escape != nil {
 			u.escape()
 		}
