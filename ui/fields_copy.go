@@ -2,6 +2,7 @@ package ui
 
 import (
 	"context"
+	"strconv"
 	"strings"
 
 	"fyne.io/fyne/v2/widget"
@@ -81,7 +82,8 @@ func withFields(p profile.Profile, f app.ConsoleFields) profile.Profile {
 }
 
 // suggestName proposes a profile name from the org: "acme", or "demo-acme"
-// in demo mode so a demo never takes the name of a real connection.
+// in demo mode so a demo never takes the name of a real connection; "acme-2"
+// when "acme" is taken, so that Save does not fail on the suggestion.
 func (u *UI) suggestName(p profile.Profile) string {
 	name := strings.ToLower(p.Namespace)
 	if name == "" {
@@ -89,6 +91,18 @@ func (u *UI) suggestName(p profile.Profile) string {
 	}
 	if u.demoMode() && !strings.HasPrefix(name, "demo-") {
 		name = "demo-" + name
+	}
+	list, err := u.backend.List(u.ctx)
+	if err != nil {
+		return name // Save reports the clash, if any
+	}
+	taken := map[string]bool{}
+	for _, q := range list {
+		taken[strings.ToLower(q.Name)] = true // names clash case-insensitively
+	}
+	base := name
+	for n := 2; taken[name]; n++ {
+		name = base + "-" + strconv.Itoa(n)
 	}
 	return name
 }

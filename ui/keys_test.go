@@ -8,6 +8,7 @@ import (
 
 	"github.com/sfconnect/sfconnect/internal/app"
 	"github.com/sfconnect/sfconnect/internal/i18n"
+	"github.com/sfconnect/sfconnect/internal/profile"
 )
 
 // press delivers a key as the driver does: to the focused widget, else to
@@ -149,5 +150,18 @@ func TestEscapeCancelsConfirm(t *testing.T) {
 	}
 	if u.Screen() != "fields" || u.wiz.conn == nil {
 		t.Fatalf("Escape: screen %q, connection kept %v", u.Screen(), u.wiz.conn != nil)
+	}
+}
+
+// The suggested connection name avoids the names already saved, so Save
+// does not fail on the app's own proposal.
+func TestSuggestedNameIsFree(t *testing.T) {
+	taken := goldenProfiles() // acme, acme-dev, demo-sfconnect-demo
+	taken = append(taken, profile.Profile{Name: "ACME-2"})
+	u, _ := newTestUI(t, &fakeBackend{profiles: taken}, "en", nil)
+	u.wiz = wizard{conn: passingConnection()}
+	u.showFields()
+	if got := u.Fields.Name.Text; got != "acme-3" {
+		t.Fatalf("suggested name = %q, want acme-3", got)
 	}
 }
