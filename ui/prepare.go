@@ -15,7 +15,7 @@ const (
 	suggestedAPIName = "sfconnect"
 	scopeAPI         = "api"
 	scopeRefresh     = "refresh_token, offline_access"
-	portCallbackURL  = "http://localhost:8080/callback"
+	portCallbackURL  = "http://localhost:8765/callback" // callback.SuggestedPort, the port errors suggest too
 )
 
 // PrepareScreen is the External Client App checklist of the seed manual,

@@ -49,9 +49,13 @@ func (e *PortError) MessageKey() string {
 
 // MessageArgs names the port and the callback URL to register instead.
 func (e *PortError) MessageArgs() map[string]any {
+	suggested := SuggestedPort
+	if e.Port == SuggestedPort {
+		suggested++ // never suggest the port that just failed
+	}
 	return map[string]any{
 		"Port":         e.Port,
-		"SuggestedURL": "http://localhost:" + strconv.Itoa(SuggestedPort) + "/callback",
+		"SuggestedURL": "http://localhost:" + strconv.Itoa(suggested) + "/callback",
 	}
 }
 

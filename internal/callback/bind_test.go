@@ -161,3 +161,12 @@ func TestListenIPv6PortTaken(t *testing.T) {
 	}
 	t.Skip("could not hold a matching ::1 port")
 }
+
+func TestPortErrorNeverSuggestsTheFailedPort(t *testing.T) {
+	for _, port := range []int{80, SuggestedPort, 9000} {
+		args := (&PortError{Port: port, Reason: "in_use"}).MessageArgs()
+		if url := args["SuggestedURL"].(string); strings.Contains(url, ":"+strconv.Itoa(port)+"/") {
+			t.Errorf("port %d busy: suggested %s", port, url)
+		}
+	}
+}
