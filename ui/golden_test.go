@@ -12,10 +12,9 @@ import (
 )
 
 // The goldens are rendered by Fyne's software test driver with its test
-// theme and bundled font. That font has no CJK glyphs, so Japanese text
-// shows as boxes in the ja goldens: they still pin layout and which widgets
-// are where, deterministically. The real app renders Japanese with the
-// system's fonts (checked on screenshots under Xvfb).
+// theme. Its bundled font has no CJK glyphs, so Fyne falls back to the
+// system's: the ja goldens need fonts-noto-cjk, which scripts/deps.sh
+// installs (without it Japanese would render differently and they fail).
 var goldenLangs = []string{"ja", "en"}
 
 func goldenProfiles() []profile.Profile {

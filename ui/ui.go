@@ -12,6 +12,7 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/sfconnect/sfconnect/internal/app"
@@ -52,6 +53,8 @@ type UI struct {
 	SettingsTab *SettingsScreen
 	// LastExport is the export question shown last.
 	LastExport *ExportDialog
+	// About is the About dialog shown last.
+	About dialog.Dialog
 
 	// SaveDialog asks for a file to write; a Fyne file dialog when nil.
 	SaveDialog func(suggested string, done func(path string))
@@ -178,9 +181,11 @@ func (u *UI) show(name string, step int, title string, body fyne.CanvasObject, b
 	}
 	homeBtn := widget.NewButtonWithIcon(u.L.T("ui.nav.home"), homeIcon(), func() { u.leave(u.goHome) })
 	settingsBtn := widget.NewButtonWithIcon(u.L.T("ui.nav.settings"), settingsIcon(), u.ShowSettings)
+	aboutBtn := widget.NewButtonWithIcon("", theme.InfoIcon(), u.ShowAbout)
 	homeBtn.Importance = widget.LowImportance
 	settingsBtn.Importance = widget.LowImportance
-	top = append(top, container.NewBorder(nil, nil, heading(title), container.NewHBox(homeBtn, settingsBtn)))
+	aboutBtn.Importance = widget.LowImportance
+	top = append(top, container.NewBorder(nil, nil, heading(title), container.NewHBox(homeBtn, settingsBtn, aboutBtn)))
 	if step > 0 {
 		top = append(top, u.stepIndicator(step))
 	}
