@@ -4,7 +4,6 @@ import (
 	"encoding/json"
 	"os"
 	"path/filepath"
-	"regexp"
 	"slices"
 	"strings"
 	"testing"
@@ -21,39 +20,6 @@ func loadTranslations(t *testing.T, lang string) map[string]string {
 		t.Fatalf("%s: %v", lang, err)
 	}
 	return m
-}
-
-// Every "callback." key in the code is translated in both languages, and
-// nothing else is.
-func TestTranslationKeys(t *testing.T) {
-	files, _ := filepath.Glob("*.go")
-	re := regexp.MustCompile(`"(callback\.[a-z_.]+)"`)
-	used := map[string]bool{}
-	for _, f := range files {
-		if strings.HasSuffix(f, "_test.go") {
-			continue
-		}
-		src, err := os.ReadFile(f)
-		if err != nil {
-			t.Fatal(err)
-		}
-		for _, m := range re.FindAllStringSubmatch(string(src), -1) {
-			used[m[1]] = true
-		}
-	}
-	for _, lang := range []string{"en", "ja"} {
-		tr := loadTranslations(t, lang)
-		for k := range used {
-			if strings.TrimSpace(tr[k]) == "" {
-				t.Errorf("%s: key %s is used but not translated", lang, k)
-			}
-		}
-		for k := range tr {
-			if !used[k] {
-				t.Errorf("%s: key %s is not used", lang, k)
-			}
-		}
-	}
 }
 
 // The built-in page says exactly what the translation files say.

@@ -5,6 +5,7 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"sort"
 	"strings"
 	"testing"
@@ -108,4 +109,25 @@ func loadFlat(t *testing.T, lang string) (map[string]string, error) {
 		t.Fatal(err)
 	}
 	return keysByLang[lang], nil
+}
+
+// templateField matches a field used by a go-i18n template, {{.Name}}.
+var templateField = regexp.MustCompile(`\{\{[^}]*?\.([A-Za-z]+)[^}]*\}\}`)
+
+func TestBothLanguagesUseTheSameTemplateFields(t *testing.T) {
+	en, _ := loadFlat(t, English)
+	ja, _ := loadFlat(t, Japanese)
+	fields := func(s string) []string {
+		var out []string
+		for _, m := range templateField.FindAllStringSubmatch(s, -1) {
+			out = append(out, m[1])
+		}
+		sort.Strings(out)
+		return slices.Compact(out)
+	}
+	for k, v := range en {
+		if e, j := fields(v), fields(ja[k]); !slices.Equal(e, j) {
+			t.Errorf("%s: en uses %v, ja uses %v", k, e, j)
+		}
+	}
 }

@@ -12,37 +12,6 @@ import (
 	"text/template"
 )
 
-var keyLiteral = regexp.MustCompile(`"(sf\.[a-z0-9_.]+)"`)
-
-// usedKeys scans this package's non-test sources for "sf." string literals, the
-// same way the project-wide translation test does.
-func usedKeys(t *testing.T) []string {
-	t.Helper()
-	files, err := filepath.Glob("*.go")
-	if err != nil {
-		t.Fatal(err)
-	}
-	seen := map[string]bool{}
-	for _, f := range files {
-		if strings.HasSuffix(f, "_test.go") {
-			continue
-		}
-		src, err := os.ReadFile(f)
-		if err != nil {
-			t.Fatal(err)
-		}
-		for _, m := range keyLiteral.FindAllStringSubmatch(string(src), -1) {
-			seen[m[1]] = true
-		}
-	}
-	keys := make([]string, 0, len(seen))
-	for k := range seen {
-		keys = append(keys, k)
-	}
-	slices.Sort(keys)
-	return keys
-}
-
 func loadTranslations(t *testing.T, lang string) map[string]string {
 	t.Helper()
 	raw, err := os.ReadFile(filepath.Join("..", "..", "assets", "i18n", lang, "salesforce.json"))
@@ -71,26 +40,6 @@ func argsFor(key string) map[string]any {
 		return map[string]any{}
 	default:
 		return (&OAuthError{}).MessageArgs()
-	}
-}
-
-func TestTranslationsCoverExactlyTheUsedKeys(t *testing.T) {
-	used := usedKeys(t)
-	if len(used) < 40 {
-		t.Fatalf("only %d keys found; scanner broken?", len(used))
-	}
-	for _, lang := range []string{"en", "ja"} {
-		tr := loadTranslations(t, lang)
-		for _, k := range used {
-			if strings.TrimSpace(tr[k]) == "" {
-				t.Errorf("%s: key %s used in code but missing or empty", lang, k)
-			}
-		}
-		for k := range tr {
-			if !slices.Contains(used, k) {
-				t.Errorf("%s: key %s not used in code", lang, k)
-			}
-		}
 	}
 }
 
