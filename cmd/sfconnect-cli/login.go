@@ -76,6 +76,12 @@ func cmdLogin(ctx context.Context, e *env, args []string) error {
 	} else {
 		c, err = svc.Connect(ctx, name, in, ff.f, e.progress())
 	}
+	return e.reportSaved(name, c, err)
+}
+
+// reportSaved prints the checklist of a finished sign-in and, when it was
+// saved, says so.
+func (e *env) reportSaved(name string, c *app.Connection, err error) error {
 	if c != nil {
 		e.printReport(c.Report)
 	}
@@ -156,14 +162,7 @@ func cmdReauth(ctx context.Context, e *env, args []string) error {
 		return err
 	}
 	c, err := svc.Complete(ctx, ss, name, app.FieldsOf(old), e.progress())
-	if c != nil {
-		e.printReport(c.Report)
-	}
-	if err != nil {
-		return err
-	}
-	fmt.Fprintln(e.stdout, e.loc.T("cli.login.saved", map[string]any{"Name": name, "Username": c.Profile.Username}))
-	return nil
+	return e.reportSaved(name, c, err)
 }
 
 // stores opens the keychain and the profile directory.
