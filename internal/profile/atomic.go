@@ -7,7 +7,8 @@ import (
 	"runtime"
 )
 
-// WriteFile writes data to path atomically with mode 0600: readers see the
+// WriteFile writes data to path atomically with mode 0600 (on Windows: an
+// explicit, non-inherited ACL that grants the current user alone): readers see the
 // old content or the new, never a torn file, and a failed write leaves the
 // old file untouched. The data goes to a temporary file in the same
 // directory (created 0600), which is flushed to disk, closed and renamed over
@@ -33,8 +34,8 @@ func writeFile(path string, data []byte, write func(*os.File, []byte) (int, erro
 			_ = os.Remove(tmp.Name())
 		}
 	}()
-	// CreateTemp uses 0600 already; be explicit in case that ever changes.
-	if err := tmp.Chmod(0o600); err != nil && runtime.GOOS != "windows" {
+	// Restrict the file before any byte of a secret is in it.
+	if err := ownerOnly(tmp); err != nil {
 		return err
 	}
 	n, err := write(tmp, data)
