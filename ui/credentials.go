@@ -95,7 +95,7 @@ func (u *UI) ShowCredentials() {
 // valid.
 func (s *CredentialsScreen) validate(loud bool) bool {
 	u := s.u
-	ok := true
+	ok, changed := true, false
 	show := func(l *widget.Label, text string, e *widget.Entry) {
 		if text != "" {
 			ok = false
@@ -103,20 +103,23 @@ func (s *CredentialsScreen) validate(loud bool) bool {
 		if e.Text == "" && !loud && !s.touched[e] {
 			text = ""
 		}
-		setError(l, text)
+		changed = setError(l, text) || changed
 	}
 	org, orgErr := salesforce.ParseOrg(s.Org.Text)
 	if orgErr != nil {
 		show(s.OrgError, u.L.Error(orgErr), s.Org)
+		changed = changed || s.OrgResolved.Visible()
 		s.OrgResolved.Hide()
 	} else {
-		setError(s.OrgError, "")
+		changed = setError(s.OrgError, "") || changed
 		env := u.L.T("ui.env.production")
 		if org.Environment == salesforce.Sandbox {
 			env = u.L.T("ui.env.sandbox")
 		}
-		s.OrgResolved.SetText(u.L.T("ui.creds.org.resolved",
-			map[string]any{"Namespace": org.Namespace, "Env": env, "URL": org.MyDomainURL()}))
+		resolved := u.L.T("ui.creds.org.resolved",
+			map[string]any{"Namespace": org.Namespace, "Env": env, "URL": org.MyDomainURL()})
+		changed = changed || !s.OrgResolved.Visible() || s.OrgResolved.Text != resolved
+		s.OrgResolved.SetText(resolved)
 		s.OrgResolved.Show()
 	}
 	show(s.KeyError, u.L.Error(validateClientID(s.Key.Text)), s.Key)
@@ -127,7 +130,11 @@ func (s *CredentialsScreen) validate(loud bool) bool {
 	} else {
 		s.Next.Disable()
 	}
-	u.relayout()
+	// A whole-window relayout on every keystroke made typing a long key
+	// sluggish: do it only when a message appeared, changed or went away.
+	if changed {
+		u.relayout()
+	}
 	return ok
 }
 

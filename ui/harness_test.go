@@ -57,7 +57,7 @@ func (l *uiLoop) drain() {
 }
 
 // newTestUI builds the window in lang over b, sized like the real one.
-func newTestUI(t *testing.T, b Backend, lang string, demo DemoStarter) (*UI, *uiLoop) {
+func newTestUI(t testing.TB, b Backend, lang string, demo DemoStarter) (*UI, *uiLoop) {
 	t.Helper()
 	a := test.NewTempApp(t)
 	a.Preferences().SetString(prefLanguage, lang)

@@ -68,13 +68,18 @@ func (u *UI) errorLabel() *widget.Label {
 }
 
 // setError shows text in an inline message label, or hides it when empty.
-func setError(l *widget.Label, text string) {
+// It reports whether anything visible changed, so callers relayout only then.
+func setError(l *widget.Label, text string) bool {
+	if l.Text == text && l.Visible() == (text != "") {
+		return false
+	}
 	l.SetText(text)
 	if text == "" {
 		l.Hide()
 	} else {
 		l.Show()
 	}
+	return true
 }
 
 // field stacks a bold label, the input, an optional hint and an error label.
