@@ -11,6 +11,7 @@ import (
 
 	"github.com/sfconnect/sfconnect/internal/app"
 	"github.com/sfconnect/sfconnect/internal/i18n"
+	"github.com/sfconnect/sfconnect/internal/netproxy"
 	"github.com/sfconnect/sfconnect/internal/profile"
 	"github.com/sfconnect/sfconnect/internal/secrets"
 )
@@ -66,7 +67,7 @@ func (e *env) httpClient() *http.Client {
 	if e.http != nil {
 		return e.http
 	}
-	return &http.Client{Timeout: 60 * time.Second}
+	return netproxy.NewClient(60 * time.Second)
 }
 
 // browserCmd picks the browser command: the flag, then $BROWSER.

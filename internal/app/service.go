@@ -16,6 +16,7 @@ import (
 	"time"
 
 	"github.com/sfconnect/sfconnect/internal/i18n"
+	"github.com/sfconnect/sfconnect/internal/netproxy"
 	"github.com/sfconnect/sfconnect/internal/profile"
 	"github.com/sfconnect/sfconnect/internal/secrets"
 )
@@ -38,7 +39,7 @@ type ProfileStore interface {
 type Deps struct {
 	Profiles    ProfileStore
 	Secrets     secrets.Store
-	HTTP        *http.Client           // optional; http.DefaultClient's transport with a timeout
+	HTTP        *http.Client           // optional; default: 60 s timeout, environment and system proxy
 	OpenBrowser func(u *url.URL) error // the GUI passes fyne's App.OpenURL, the CLI runs $BROWSER
 	Logger      *slog.Logger           // optional; never receives a secret
 	Now         func() time.Time       // optional
@@ -56,7 +57,7 @@ type Service struct {
 // New returns a Service over d, filling in defaults for the optional parts.
 func New(d Deps) *Service {
 	if d.HTTP == nil {
-		d.HTTP = &http.Client{Timeout: 60 * time.Second}
+		d.HTTP = netproxy.NewClient(60 * time.Second)
 	}
 	if d.Logger == nil {
 		d.Logger = slog.New(slog.NewTextHandler(io.Discard, nil))
