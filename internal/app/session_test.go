@@ -1,0 +1,231 @@
+package app_test
+
+import (
+	"context"
+	"errors"
+	"net"
+	"net/http"
+	"net/url"
+	"strconv"
+	"testing"
+
+	"github.com/sfconnect/sfconnect/internal/app"
+	"github.com/sfconnect/sfconnect/internal/callback"
+	"github.com/sfconnect/sfconnect/internal/profile"
+	"github.com/sfconnect/sfconnect/internal/sfsim"
+)
+
+func TestAStolenCodeIsUselessWithoutTheVerifier(t *testing.T) {
+	h := newHarness(t, nil)
+	status := make(chan int, 1)
+	h.browser.onRedirect = func(req *http.Request) {
+		if code := req.URL.Query().Get("code"); code != "" {
+			status <- redeem(h, code)
+		}
+	}
+	if _, err := h.svc.Connect(context.Background(), "prod", h.input(), h.fields(), nil); err != nil {
+		t.Fatalf("Connect after the attempted theft: %v", err)
+	}
+	if got := <-status; got != http.StatusBadRequest {
+		t.Errorf("redeeming the code without the verifier got %d, want 400", got)
+	}
+}
+
+func TestAReplayedCodeIsRefused(t *testing.T) {
+	h := newHarness(t, nil)
+	var used string
+	h.browser.onRedirect = func(req *http.Request) {
+		if code := req.URL.Query().Get("code"); code != "" {
+			used = code
+		}
+	}
+	if _, err := h.svc.Connect(context.Background(), "first", h.input(), h.fields(), nil); err != nil {
+		t.Fatal(err)
+	}
+	h.browser.last()
+	// The admin pastes the old code into a new sign-in.
+	ss, err := h.svc.Begin(context.Background(), h.input())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := ss.Paste(used); err != nil {
+		t.Fatalf("Paste: %v", err)
+	}
+	_, err = h.svc.Complete(context.Background(), ss, "second", h.fields(), nil)
+	wantOAuthCode("invalid_grant")(t, err)
+	if _, err := h.svc.Load(context.Background(), "second"); err == nil {
+		t.Error("a profile was saved from a replayed code")
+	}
+	if acc := h.store.Accounts(); len(acc) != 2 {
+		t.Errorf("keychain accounts = %v, want only the first profile's two", acc)
+	}
+}
+
+func TestCancelWhileWaitingForTheBrowser(t *testing.T) {
+	h := newHarness(t, nil)
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	svc := app.New(app.Deps{Profiles: &profile.Store{Dir: h.dir}, Secrets: h.store, OpenBrowser: func(*url.URL) error { return nil }})
+	_, err := svc.Connect(ctx, "prod", h.input(), h.fields(), func(s app.Step) {
+		if s == app.StepWait {
+			cancel()
+		}
+	})
+	if !errors.Is(err, context.Canceled) {
+		t.Fatalf("err = %v, want context.Canceled", err)
+	}
+	h.assertNothingSaved()
+}
+
+func TestPortAlreadyTakenNamesThePort(t *testing.T) {
+	h := newHarness(t, nil)
+	u, _ := url.Parse(h.callback)
+	l, err := net.Listen("tcp", "127.0.0.1:"+u.Port())
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer l.Close()
+	_, err = h.svc.Connect(context.Background(), "prod", h.input(), h.fields(), nil)
+	var pe *callback.PortError
+	if !errors.As(err, &pe) || pe.Reason != "in_use" || u.Port() != strconv.Itoa(pe.Port) {
+		t.Fatalf("err = %v, want *callback.PortError in_use on port %s", err, u.Port())
+	}
+	if len(h.browser.opened) != 0 {
+		t.Error("the browser was opened although nothing could receive the callback")
+	}
+	h.assertNothingSaved()
+}
+
+func TestASecondCallbackChangesNothing(t *testing.T) {
+	h := newHarness(t, nil)
+	if _, err := h.svc.Connect(context.Background(), "prod", h.input(), h.fields(), nil); err != nil {
+		t.Fatal(err)
+	}
+	v := h.browser.last()
+	// The listener is closed once the flow ended: the replayed callback
+	// cannot reach anything, and the saved profile stays as it was.
+	resp, err := http.Get(v.final.String())
+	if err == nil {
+		resp.Body.Close()
+		if resp.StatusCode == http.StatusOK {
+			t.Errorf("a replayed callback got 200")
+		}
+	}
+	if got, _ := h.svc.List(context.Background()); len(got) != 1 {
+		t.Errorf("profiles = %d, want 1", len(got))
+	}
+}
+
+func TestConnectRefusesAnExistingName(t *testing.T) {
+	h := newHarness(t, nil)
+	if _, err := h.svc.Connect(context.Background(), "prod", h.input(), h.fields(), nil); err != nil {
+		t.Fatal(err)
+	}
+	_, err := h.svc.Connect(context.Background(), "prod", h.input(), h.fields(), nil)
+	var ee *app.ExistsError
+	if !errors.As(err, &ee) {
+		t.Fatalf("err = %v, want ExistsError", err)
+	}
+	if n := len(h.sim.IssuedRefreshTokens()); n != 1 {
+		t.Errorf("a second authorization ran (%d tokens issued) although the name was taken", n)
+	}
+}
+
+func TestBadInputIsRejectedBeforeAnythingStarts(t *testing.T) {
+	h := newHarness(t, nil)
+	tests := []struct {
+		field string
+		edit  func(in *app.ConnectInput)
+	}{
+		{"org", func(in *app.ConnectInput) { in.Org = "https://login.salesforce.com" }},
+		{"client_id", func(in *app.ConnectInput) { in.ClientID = " " }},
+		{"client_secret", func(in *app.ConnectInput) { in.ClientSecret = "" }},
+		{"login_url", func(in *app.ConnectInput) { in.LoginURL = "http://example.com" }},
+		{"callback_url", func(in *app.ConnectInput) { in.CallbackURL = "http://127.0.0.1/" }},
+	}
+	for _, tt := range tests {
+		in := h.input()
+		tt.edit(&in)
+		_, err := h.svc.Begin(context.Background(), in)
+		var ie *app.InputError
+		if !errors.As(err, &ie) || ie.Field != tt.field {
+			t.Errorf("%s: err = %v, want InputError on %s", tt.field, err, tt.field)
+		}
+	}
+	h.assertNothingSaved()
+}
+
+func TestPastedAddressCompletesTheFlow(t *testing.T) {
+	h := newHarness(t, nil)
+	// The browser reaches Salesforce but not us: capture where it would go.
+	var location string
+	ss, err := h.svc.Begin(context.Background(), h.input())
+	if err != nil {
+		t.Fatal(err)
+	}
+	c := &http.Client{CheckRedirect: func(req *http.Request, via []*http.Request) error {
+		location = req.URL.String()
+		return http.ErrUseLastResponse
+	}}
+	resp, err := c.Get(ss.AuthURL())
+	if err != nil {
+		t.Fatal(err)
+	}
+	resp.Body.Close()
+	if err := ss.Paste("  " + location + "\n"); err != nil {
+		t.Fatalf("Paste: %v", err)
+	}
+	conn, err := h.svc.Complete(context.Background(), ss, "pasted", h.fields(), nil)
+	if err != nil {
+		t.Fatalf("Complete: %v", err)
+	}
+	if conn.Profile.Name != "pasted" || conn.Profile.Username != sfsim.DemoUsername {
+		t.Errorf("profile = %+v", conn.Profile)
+	}
+	if err := ss.Paste(location); err == nil {
+		t.Error("a second paste was accepted")
+	}
+}
+
+func TestCancelDuringVerificationIsACancelNotAFailedCheck(t *testing.T) {
+	h := newHarness(t, nil)
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	_, err := h.svc.Connect(ctx, "prod", h.input(), h.fields(), func(s app.Step) {
+		if s == app.StepIdentity {
+			cancel()
+		}
+	})
+	h.browser.last()
+	if !errors.Is(err, context.Canceled) {
+		t.Fatalf("err = %v, want context.Canceled", err)
+	}
+	for _, rt := range h.sim.IssuedRefreshTokens() {
+		if !h.sim.Revoked(rt) {
+			t.Error("the refresh token of the canceled sign-in was left alive")
+		}
+	}
+	h.assertNothingSaved()
+}
+
+func TestChangingTheLanguageWhileTheBrowserIsAnsweredIsSafe(t *testing.T) {
+	h := newHarness(t, nil)
+	ss, err := h.svc.Begin(context.Background(), h.input())
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer ss.Close()
+	done := make(chan struct{})
+	go func() {
+		defer close(done)
+		for i := 0; i < 20; i++ {
+			if resp, err := http.Get(ss.CallbackURL() + "?nothing=here"); err == nil {
+				resp.Body.Close()
+			}
+		}
+	}()
+	for i := 0; i < 20; i++ {
+		h.svc.SetLang([]string{"ja", "en"}[i%2])
+	}
+	<-done
+}
