@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"flag"
 	"fmt"
 	"io"
 	"os"
@@ -16,13 +17,7 @@ func cmdVerify(ctx context.Context, e *env, args []string) error {
 	fs := newFlags("verify")
 	var name string
 	fs.StringVar(&name, "profile", "", "")
-	if err := e.parse(fs, usage, args, 0); err != nil {
-		return err
-	}
-	if err := e.need(usage, "profile", name); err != nil {
-		return err
-	}
-	svc, err := e.serviceFor("")
+	svc, err := e.profileCommand(fs, usage, args, &name)
 	if err != nil {
 		return err
 	}
@@ -48,13 +43,7 @@ func cmdExport(ctx context.Context, e *env, args []string) error {
 	fs.StringVar(&name, "profile", "", "")
 	fs.BoolVar(&withSecrets, "include-secrets", false, "")
 	fs.StringVar(&out, "o", "-", "")
-	if err := e.parse(fs, usage, args, 0); err != nil {
-		return err
-	}
-	if err := e.need(usage, "profile", name); err != nil {
-		return err
-	}
-	svc, err := e.serviceFor("")
+	svc, err := e.profileCommand(fs, usage, args, &name)
 	if err != nil {
 		return err
 	}
@@ -139,13 +128,7 @@ func cmdDelete(ctx context.Context, e *env, args []string) error {
 	var noRevoke bool
 	fs.StringVar(&name, "profile", "", "")
 	fs.BoolVar(&noRevoke, "no-revoke", false, "")
-	if err := e.parse(fs, usage, args, 0); err != nil {
-		return err
-	}
-	if err := e.need(usage, "profile", name); err != nil {
-		return err
-	}
-	svc, err := e.serviceFor("")
+	svc, err := e.profileCommand(fs, usage, args, &name)
 	if err != nil {
 		return err
 	}
@@ -154,6 +137,18 @@ func cmdDelete(ctx context.Context, e *env, args []string) error {
 	}
 	fmt.Fprintln(e.stdout, e.loc.T("cli.delete.done", map[string]any{"Name": name}))
 	return nil
+}
+
+// profileCommand parses the flags of a command that acts on one saved
+// profile (--profile is required) and builds the use cases.
+func (e *env) profileCommand(fs *flag.FlagSet, usage string, args []string, name *string) (*app.Service, error) {
+	if err := e.parse(fs, usage, args, 0); err != nil {
+		return nil, err
+	}
+	if err := e.need(usage, "profile", *name); err != nil {
+		return nil, err
+	}
+	return e.serviceFor("")
 }
 
 // serviceFor opens the stores and builds the use cases.
