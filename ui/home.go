@@ -143,6 +143,13 @@ func (h *HomeScreen) verify() {
 		rep, err := u.backend.Verify(ctx, p.Name, func(s app.Step) {
 			u.do(func() { h.setStatus(u.stepText(s), widget.MediumImportance) })
 		})
+		if err == nil {
+			// Verify records when it passed: show the profile as saved now.
+			// Read here, not in u.do: the UI thread does no I/O.
+			if fresh, lerr := u.backend.Load(ctx, p.Name); lerr == nil {
+				p = fresh
+			}
+		}
 		u.do(func() {
 			if u.Home != h {
 				return
@@ -151,9 +158,6 @@ func (h *HomeScreen) verify() {
 				h.VerifyButton.Enable()
 				h.setStatus(u.L.Error(err), widget.DangerImportance)
 				return
-			}
-			if fresh, lerr := u.backend.Load(ctx, p.Name); lerr == nil {
-				p = fresh
 			}
 			u.wiz = wizard{saved: &p, report: rep}
 			u.showResult()
