@@ -68,12 +68,6 @@ func (s *FieldsScreen) secretGetter(refresh bool) func() string {
 	}
 }
 
-// fieldsOf returns the console fields stored in a profile.
-func fieldsOf(p profile.Profile) app.ConsoleFields {
-	return app.ConsoleFields{Domain: p.Domain, MatchingAttribute: p.MatchingAttribute,
-		GenerateRandomPassword: p.GenerateRandomPassword, AssetName: p.AssetName, AssetID: p.AssetID, Memo: p.Memo}
-}
-
 // withFields returns p with the console fields f.
 func withFields(p profile.Profile, f app.ConsoleFields) profile.Profile {
 	p.Domain, p.MatchingAttribute, p.GenerateRandomPassword = f.Domain, f.MatchingAttribute, f.GenerateRandomPassword
