@@ -7,6 +7,8 @@ import (
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
+
+	"github.com/sfconnect/sfconnect/internal/callback"
 )
 
 // Values the admin pastes into Salesforce's External Client App form.
@@ -15,8 +17,11 @@ const (
 	suggestedAPIName = "sfconnect"
 	scopeAPI         = "api"
 	scopeRefresh     = "refresh_token, offline_access"
-	portCallbackURL  = "http://localhost:8765/callback" // callback.SuggestedPort, the port errors suggest too
 )
+
+// portCallbackURL is the callback for when port 80 is unusable, on the port
+// that the core's port errors suggest too.
+var portCallbackURL = fmt.Sprintf("http://localhost:%d/callback", callback.SuggestedPort)
 
 // PrepareScreen is the External Client App checklist of the seed manual,
 // with a copy button for every value to paste into Salesforce.
