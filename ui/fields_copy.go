@@ -31,6 +31,9 @@ func (s *FieldsScreen) copy(b *widget.Button, get func() string, secret bool) {
 	u.background(func(ctx context.Context) {
 		sec, err := u.backend.Secrets(ctx, name)
 		u.do(func() {
+			if u.Fields != s || u.screen != "fields" {
+				return // left meanwhile: keep no secret, copy nothing
+			}
 			if err != nil {
 				s.setStatus(u.L.Error(err), widget.DangerImportance)
 				return

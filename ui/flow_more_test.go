@@ -177,6 +177,10 @@ func TestOpenCopiesSecretFromKeychain(t *testing.T) {
 	if !hasJapanese(f.Status.Text) {
 		t.Errorf("status after copying a secret = %q", f.Status.Text)
 	}
+	test.Tap(f.Done)
+	if u.Screen() != "home" || f.secrets != nil {
+		t.Errorf("after Done: screen %q, secrets still held: %v", u.Screen(), f.secrets != nil)
+	}
 }
 
 func TestImportFromHome(t *testing.T) {

@@ -172,6 +172,11 @@ func (u *UI) endDemo() {
 // show puts a screen into the window: header, optional step indicator, the
 // scrolling body and a bottom button bar.
 func (u *UI) show(name string, step int, title string, body fyne.CanvasObject, bottom fyne.CanvasObject) {
+	if name != "fields" && u.Fields != nil {
+		// The secrets read for the copy buttons stay only while the
+		// screen that copies them is shown.
+		u.Fields.secrets = nil
+	}
 	u.screen = name
 	u.escape = nil
 	u.primary = nil
