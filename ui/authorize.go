@@ -152,12 +152,12 @@ func (s *AuthorizeScreen) start() {
 	in.PromptLogin = s.PromptLogin.Checked
 	in.Timeout = u.Settings.Timeout()
 	in.LoginURL = u.loginURL()
-	reauth, prompt := u.wiz.reauth, s.PromptLogin.Checked
+	reauth := u.wiz.reauth
 	u.background(func(_ context.Context) {
 		var sess *app.Session
 		var err error
 		if reauth != "" {
-			sess, err = u.backend.Reauthorize(ctx, reauth, prompt, in.Timeout)
+			sess, err = u.backend.Reauthorize(ctx, reauth, in.PromptLogin, in.Timeout)
 		} else {
 			sess, err = u.backend.Begin(ctx, in)
 		}
@@ -179,12 +179,14 @@ func (s *AuthorizeScreen) start() {
 		sess.Close()
 		cancel()
 		u.do(func() {
+			s.finish(err)
 			if err != nil {
-				s.finish(err)
 				return
 			}
-			s.finish(nil)
-			if u.Authorize != s {
+			if u.Authorize != s || u.screen != "authorize" {
+				// Left just as the token came: nobody will save it, so
+				// revoke it (as discard does) rather than show a result.
+				u.background(func(ctx context.Context) { _ = u.backend.Discard(ctx, conn) })
 				return
 			}
 			u.wiz.conn = conn
@@ -236,15 +238,12 @@ func formatSec(n int) string { return fmt.Sprintf("%02d", n) }
 
 // finish ends the wait; err is shown translated, a cancel quietly.
 func (s *AuthorizeScreen) finish(err error) {
-	s.setWaiting(false)
 	s.session = nil
-	if err == nil {
-		s.StepText.SetText("")
-		return
-	}
 	s.StepText.SetText("")
-	setError(s.Error, s.u.L.Error(err))
-	s.u.relayout()
+	if err != nil {
+		setError(s.Error, s.u.L.Error(err))
+	}
+	s.setWaiting(false) // lays the screen out again
 }
 
 // cancelWait stops a running wait (Cancel, Escape, leaving the screen).
