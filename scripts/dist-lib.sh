@@ -1,6 +1,7 @@
 # shellcheck shell=bash
-# dist-lib.sh: helpers for scripts/dist.sh (sourced, not run). Expects ROOT,
-# VERSION and, for some helpers, SRC and OUT to be set by the caller.
+# dist-lib.sh: helpers for scripts/dist.sh and scripts/dist-macos.sh (sourced,
+# not run). Expects ROOT, VERSION and, for some helpers, SRC and OUT to be set
+# by the caller.
 
 # FYNE_TOOLS_VERSION pins the fyne CLI; it is installed into bin/tools so
 # go.mod never changes.
@@ -39,6 +40,12 @@ preflight() {
 			die "OpenGL/X11 headers missing for the Linux GUI (apt-get install libgl1-mesa-dev xorg-dev), or set DIST_SKIP_LINUX_GUI=1"
 	fi
 	if signing_enabled; then need osslsigncode osslsigncode; fi
+	ensure_fyne
+}
+
+# ensure_fyne sets FYNE to the pinned fyne CLI in bin/tools, installing it
+# when it is missing or another version.
+ensure_fyne() {
 	FYNE=$ROOT/bin/tools/fyne
 	# Read the whole output first: grep -q would close the pipe early and
 	# pipefail would count fyne's SIGPIPE as a failure.
@@ -47,6 +54,13 @@ preflight() {
 		# `go install pkg@version` ignores the project's go.mod.
 		(cd / && GOFLAGS='' GOBIN="$ROOT/bin/tools" go install "fyne.io/tools/cmd/fyne@$FYNE_TOOLS_VERSION")
 	fi
+}
+
+# stage_fyneapp_toml DIR writes FyneApp.toml into the staged main package
+# DIR: fyne build/package read it from there and take the icon path
+# relative to it.
+stage_fyneapp_toml() {
+	sed 's#^\([[:space:]]*Icon[[:space:]]*=[[:space:]]*"\)#\1../../#' "$ROOT/FyneApp.toml" >"$1/FyneApp.toml"
 }
 
 # stage_cli_placeholder puts a stub CLI into the staging tree when the real

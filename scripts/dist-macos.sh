@@ -11,21 +11,18 @@
 set -euo pipefail
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
 cd "$ROOT"
+# shellcheck source=scripts/dist-lib.sh
+source scripts/dist-lib.sh
 VERSION=$(tr -d '[:space:]' <internal/version/VERSION)
 DIST=${DIST_DIR:-dist}
-FYNE_TOOLS_VERSION=v1.7.4
 VPKG=github.com/sfconnect/sfconnect/internal/version
 COMMIT=$(git rev-parse --short=12 HEAD 2>/dev/null || echo unknown)
 DATE=$(git log -1 --format=%cs 2>/dev/null || date -u +%Y-%m-%d)
 
 build_app() {
 	[[ $(uname -s) == Darwin ]] || { echo "dist-macos: needs macOS (Xcode command line tools)" >&2; exit 1; }
-	local fyne=$ROOT/bin/tools/fyne arch
-	# Read the whole output first: grep -q would close the pipe early and
-	# pipefail would count fyne's SIGPIPE as a failure.
-	if [[ $("$fyne" version 2>/dev/null || true) != *"${FYNE_TOOLS_VERSION#v}"* ]]; then
-		(cd / && GOFLAGS='' GOBIN="$ROOT/bin/tools" go install "fyne.io/tools/cmd/fyne@$FYNE_TOOLS_VERSION")
-	fi
+	local arch
+	ensure_fyne
 	# Global, not local: the EXIT trap runs after this function returns.
 	stage=$(mktemp -d "${TMPDIR:-/tmp}/sfconnect-macos.XXXXXX")
 	trap 'rm -rf "$stage"' EXIT
@@ -33,11 +30,11 @@ build_app() {
 	for arch in arm64 amd64; do
 		mkdir -p "$stage/$arch"
 		tar -C "$ROOT" --exclude=./dist --exclude=./bin --exclude=./.git -cf - . | tar -C "$stage/$arch" -xf -
-		sed 's#^\([[:space:]]*Icon[[:space:]]*=[[:space:]]*"\)#\1../../#' FyneApp.toml >"$stage/$arch/cmd/sfconnect/FyneApp.toml"
+		stage_fyneapp_toml "$stage/$arch/cmd/sfconnect"
 		# cmd/go passes -arch to clang for darwin, so one Mac builds both.
 		(cd "$stage/$arch/cmd/sfconnect" && CGO_ENABLED=1 GOOS=darwin GOARCH=$arch \
 			GOFLAGS="-ldflags=-X=$VPKG.Commit=$COMMIT -ldflags=-X=$VPKG.Date=$DATE" \
-			"$fyne" package -os darwin --release)
+			"$FYNE" package -os darwin --release)
 		echo "built $arch: $(ls -d "$stage/$arch/cmd/sfconnect/"*.app)"
 	done
 	rm -rf "$DIST/sfconnect.app"

@@ -55,9 +55,7 @@ SRC=$STAGE/src OUT=$STAGE/out
 mkdir -p "$SRC" "$OUT"
 tar -C "$ROOT" --exclude=./dist --exclude=./bin --exclude=./.git --exclude=./fyne-cross -cf - . | tar -C "$SRC" -xf -
 stage_cli_placeholder
-# fyne build/package read FyneApp.toml from the main package's folder and take
-# the icon path relative to it.
-sed 's#^\([[:space:]]*Icon[[:space:]]*=[[:space:]]*"\)#\1../../#' FyneApp.toml >"$SRC/cmd/sfconnect/FyneApp.toml"
+stage_fyneapp_toml "$SRC/cmd/sfconnect"
 
 # --- CLI, every platform: pure Go, no cgo -------------------------------
 step "CLI"
