@@ -122,8 +122,8 @@ func (s *CredentialsScreen) validate(loud bool) bool {
 		s.OrgResolved.SetText(resolved)
 		s.OrgResolved.Show()
 	}
-	show(s.KeyError, u.L.Error(validateClientID(s.Key.Text)), s.Key)
-	show(s.SecretError, u.L.Error(validateClientSecret(s.Secret.Text)), s.Secret)
+	show(s.KeyError, u.L.Error(validateToken(s.Key.Text)), s.Key)
+	show(s.SecretError, u.L.Error(validateToken(s.Secret.Text)), s.Secret)
 	show(s.CallbackError, u.L.Error(validateCallbackURL(s.Callback.Text)), &s.Callback.Entry)
 	if ok {
 		s.Next.Enable()

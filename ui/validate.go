@@ -35,9 +35,6 @@ func validateToken(s string) error {
 	return nil
 }
 
-func validateClientID(s string) error     { return validateToken(s) }
-func validateClientSecret(s string) error { return validateToken(s) }
-
 // validateCallbackURL accepts a loopback http callback such as
 // http://localhost/ or http://localhost:8080/callback: the app itself must
 // receive the redirect, so the host must be this computer.
