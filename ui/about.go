@@ -13,8 +13,7 @@ import (
 // admin quotes when asking for help, from the single place it is kept
 // (internal/version/VERSION).
 func (u *UI) ShowAbout() {
-	name := widget.NewLabel("sfconnect")
-	name.TextStyle = fyne.TextStyle{Bold: true}
+	name := bold("sfconnect")
 	ver := widget.NewLabel(u.L.T("ui.about.version", map[string]any{"Version": version.Version}))
 	build := widget.NewLabel(version.String())
 	build.Wrapping = fyne.TextWrapBreak

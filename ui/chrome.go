@@ -19,8 +19,7 @@ func settingsIcon() fyne.Resource { return theme.SettingsIcon() }
 func (u *UI) demoBanner() fyne.CanvasObject {
 	bg := canvas.NewRectangle(theme.Color(theme.ColorNameWarning))
 	bg.CornerRadius = theme.InputRadiusSize()
-	title := widget.NewLabel(u.L.T("ui.demo.badge"))
-	title.TextStyle = fyne.TextStyle{Bold: true}
+	title := bold(u.L.T("ui.demo.badge"))
 	text := widget.NewLabel(u.L.T("ui.demo.banner"))
 	text.Wrapping = u.wrap()
 	return container.NewStack(bg, container.NewBorder(nil, nil,

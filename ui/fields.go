@@ -121,9 +121,7 @@ func (s *FieldsScreen) build() {
 			s.CopyOrder = append(s.CopyOrder, id)
 			right = b
 		}
-		l := widget.NewLabel(label)
-		l.TextStyle = fyne.TextStyle{Bold: true}
-		form.Add(l)
+		form.Add(bold(label))
 		form.Add(container.NewBorder(nil, nil, nil, right, value))
 	}
 	row("namespace", u.L.T("ui.fields.namespace"), fixed(s.p.Namespace), func() string { return s.p.Namespace }, false)
@@ -164,12 +162,6 @@ func (s *FieldsScreen) build() {
 	u.show("fields", step, title, body,
 		container.NewVBox(s.Status, buttonBar([]fyne.CanvasObject{s.Done}, s.Export, s.Save)))
 	u.setPrimary(s.Save)
-}
-
-func bold(text string) *widget.Label {
-	l := widget.NewLabel(text)
-	l.TextStyle = fyne.TextStyle{Bold: true}
-	return l
 }
 
 func (s *FieldsScreen) setStatus(text string, imp widget.Importance) {

@@ -60,11 +60,7 @@ func (h *HomeScreen) newTable() *widget.Table {
 			box.Refresh()
 		})
 	t.ShowHeaderColumn = false
-	t.CreateHeader = func() fyne.CanvasObject {
-		l := widget.NewLabel("")
-		l.TextStyle = fyne.TextStyle{Bold: true}
-		return l
-	}
+	t.CreateHeader = func() fyne.CanvasObject { return bold("") }
 	t.UpdateHeader = func(id widget.TableCellID, o fyne.CanvasObject) {
 		l := o.(*widget.Label)
 		switch id.Col {

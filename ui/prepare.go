@@ -66,9 +66,7 @@ func (u *UI) ShowPrepare() {
 		if !on {
 			res, mark = theme.CheckButtonIcon(), u.L.T("ui.prepare.off")
 		}
-		m := widget.NewLabel(mark)
-		m.TextStyle = fyne.TextStyle{Bold: true}
-		return container.NewBorder(nil, nil, container.NewHBox(widget.NewIcon(res), m), nil, u.para(label))
+		return container.NewBorder(nil, nil, container.NewHBox(widget.NewIcon(res), bold(mark)), nil, u.para(label))
 	}
 	step := func(n int, title string, items ...fyne.CanvasObject) fyne.CanvasObject {
 		head := subheading(fmt.Sprintf("%d. %s", n, title))

@@ -16,18 +16,23 @@ import (
 // MinWindowSize is the smallest size the window content asks for.
 var MinWindowSize = fyne.NewSize(900, 640)
 
-// heading is a screen title.
-func heading(text string) *widget.Label {
+// bold is a label in bold: field names, the parts of a screen to see first.
+func bold(text string) *widget.Label {
 	l := widget.NewLabel(text)
 	l.TextStyle = fyne.TextStyle{Bold: true}
+	return l
+}
+
+// heading is a screen title.
+func heading(text string) *widget.Label {
+	l := bold(text)
 	l.SizeName = theme.SizeNameHeadingText
 	return l
 }
 
 // subheading is a section title inside a screen.
 func subheading(text string) *widget.Label {
-	l := widget.NewLabel(text)
-	l.TextStyle = fyne.TextStyle{Bold: true}
+	l := bold(text)
 	l.SizeName = theme.SizeNameSubHeadingText
 	return l
 }
@@ -84,9 +89,7 @@ func setError(l *widget.Label, text string) bool {
 
 // field stacks a bold label, the input, an optional hint and an error label.
 func (u *UI) field(label string, input fyne.CanvasObject, hintText string, errLabel *widget.Label) fyne.CanvasObject {
-	l := widget.NewLabel(label)
-	l.TextStyle = fyne.TextStyle{Bold: true}
-	items := []fyne.CanvasObject{l, input}
+	items := []fyne.CanvasObject{bold(label), input}
 	if hintText != "" {
 		items = append(items, u.hint(hintText))
 	}
