@@ -11,9 +11,6 @@ import (
 	"fyne.io/fyne/v2/widget"
 )
 
-func homeIcon() fyne.Resource     { return theme.HomeIcon() }
-func settingsIcon() fyne.Resource { return theme.SettingsIcon() }
-
 // demoBanner marks every screen of demo mode, so nobody mistakes the
 // simulator for their Salesforce org.
 func (u *UI) demoBanner() fyne.CanvasObject {

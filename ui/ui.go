@@ -184,8 +184,8 @@ func (u *UI) show(name string, step int, title string, body fyne.CanvasObject, b
 	if u.demoMode() {
 		top = append(top, u.demoBanner())
 	}
-	homeBtn := widget.NewButtonWithIcon(u.L.T("ui.nav.home"), homeIcon(), func() { u.leave(u.goHome) })
-	settingsBtn := widget.NewButtonWithIcon(u.L.T("ui.nav.settings"), settingsIcon(), u.ShowSettings)
+	homeBtn := widget.NewButtonWithIcon(u.L.T("ui.nav.home"), theme.HomeIcon(), func() { u.leave(u.goHome) })
+	settingsBtn := widget.NewButtonWithIcon(u.L.T("ui.nav.settings"), theme.SettingsIcon(), u.ShowSettings)
 	aboutBtn := widget.NewButtonWithIcon("", theme.InfoIcon(), u.ShowAbout)
 	homeBtn.Importance = widget.LowImportance
 	settingsBtn.Importance = widget.LowImportance
