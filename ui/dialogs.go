@@ -33,7 +33,6 @@ func newConfirm(u *UI, title, confirm string, body fyne.CanvasObject, onConfirm 
 type ExportDialog struct {
 	IncludeSecrets *widget.Check
 	Warning        *widget.Label
-	dialog         dialog.Dialog
 }
 
 // showExportDialog asks whether secrets go into the file, then for a path,
@@ -52,13 +51,13 @@ func (u *UI) showExportDialog(name string, report func(msg string, imp widget.Im
 		e.Warning.Refresh()
 	})
 	body := container.NewVBox(u.para(u.L.T("ui.export.body", map[string]any{"Name": name})), e.IncludeSecrets, e.Warning)
-	e.dialog = newConfirm(u, u.L.T("ui.export.title"), u.L.T("ui.export.choose"), body, func() {
+	d := newConfirm(u, u.L.T("ui.export.title"), u.L.T("ui.export.choose"), body, func() {
 		include := e.IncludeSecrets.Checked
 		u.pickSavePath(name+".sfconnect.json", func(path string) {
 			u.exportTo(name, include, path, report)
 		})
 	})
-	e.dialog.Show()
+	d.Show()
 	u.LastExport = e
 	return e
 }

@@ -57,7 +57,6 @@ func (u *UI) ShowSettings() {
 		if lang == u.Settings.Language {
 			return
 		}
-		u.Settings.Language = lang
 		u.App.Preferences().SetString(prefLanguage, lang)
 		u.SetLanguage(lang)
 	}
