@@ -1,9 +1,11 @@
 package ui
 
 import (
+	"errors"
 	"testing"
 
 	"fyne.io/fyne/v2/test"
+	"github.com/sfconnect/sfconnect/internal/callback"
 )
 
 func TestSettingsLanguageSwitchRebuildsAtOnce(t *testing.T) {
@@ -63,22 +65,31 @@ func TestSettingsValidation(t *testing.T) {
 
 func TestValidateCallbackURL(t *testing.T) {
 	tests := []struct {
-		in   string
-		want error
+		in     string
+		reason string // "" = accepted; else the listener's RedirectURLError reason
 	}{
-		{"http://localhost/", nil},
-		{"http://localhost:8080/callback", nil},
-		{"http://127.0.0.1:1717/", nil},
-		{"", errRequired},
-		{"https://localhost/", errCallbackHTTPS},
-		{"http://example.com/", errCallbackHTTPS},
-		{"localhost", errCallbackURL},
-		{"http://localhost/?x=1", errCallbackURL},
+		{"http://localhost/", ""},
+		{"http://localhost:8080/callback", ""},
+		{" http://localhost:8765/callback ", ""},
+		{"http://127.0.0.1:1717/", "host"}, // Salesforce would not match it to localhost
+		{"https://localhost/", "scheme"},
+		{"http://example.com/", "host"},
+		{"localhost", "invalid"},
+		{"http://localhost/?x=1", "query"},
+		{"http://localhost:08080/", "port"},
 	}
 	for _, tt := range tests {
-		if got := validateCallbackURL(tt.in); got != tt.want {
-			t.Errorf("validateCallbackURL(%q) = %v, want %v", tt.in, got, tt.want)
+		err := validateCallbackURL(tt.in)
+		var re *callback.RedirectURLError
+		switch {
+		case tt.reason == "" && err != nil:
+			t.Errorf("validateCallbackURL(%q) = %v, want accepted", tt.in, err)
+		case tt.reason != "" && (!errors.As(err, &re) || re.Reason != tt.reason):
+			t.Errorf("validateCallbackURL(%q) = %v, want reason %s", tt.in, err, tt.reason)
 		}
+	}
+	if validateCallbackURL("") != errRequired {
+		t.Error("empty callback URL not reported as required")
 	}
 }
 

@@ -1,9 +1,9 @@
 package ui
 
 import (
-	"net"
-	"net/url"
 	"strings"
+
+	"github.com/sfconnect/sfconnect/internal/callback"
 )
 
 // inputError is a form field the app cannot use; its key says why.
@@ -14,10 +14,8 @@ func (e *inputError) MessageKey() string          { return e.key }
 func (e *inputError) MessageArgs() map[string]any { return nil }
 
 var (
-	errRequired      = &inputError{key: "ui.creds.err.required"}
-	errSpaces        = &inputError{key: "ui.creds.err.spaces"}
-	errCallbackURL   = &inputError{key: "ui.creds.err.callback"}
-	errCallbackHTTPS = &inputError{key: "ui.creds.err.callback.loopback"}
+	errRequired = &inputError{key: "ui.creds.err.required"}
+	errSpaces   = &inputError{key: "ui.creds.err.spaces"}
 )
 
 func trimSpace(s string) string { return strings.TrimSpace(s) }
@@ -35,22 +33,16 @@ func validateToken(s string) error {
 	return nil
 }
 
-// validateCallbackURL accepts a loopback http callback such as
-// http://localhost/ or http://localhost:8080/callback: the app itself must
-// receive the redirect, so the host must be this computer.
+// validateCallbackURL accepts what the callback listener can serve
+// (http://localhost[:PORT]/path), so the form never says OK to a URL that
+// only fails at Authorize. The listener's parser is the one rule.
 func validateCallbackURL(s string) error {
 	s = strings.TrimSpace(s)
 	if s == "" {
 		return errRequired
 	}
-	u, err := url.Parse(s)
-	if err != nil || u.Scheme == "" || u.Host == "" || u.RawQuery != "" || u.Fragment != "" || u.User != nil {
-		return errCallbackURL
-	}
-	host := u.Hostname()
-	ip := net.ParseIP(host)
-	if u.Scheme != "http" || (host != "localhost" && (ip == nil || !ip.IsLoopback())) {
-		return errCallbackHTTPS
+	if _, _, err := callback.ParseRedirectURL(s); err != nil {
+		return err
 	}
 	return nil
 }
