@@ -256,6 +256,9 @@ func (u *UI) goHome() {
 	u.discard()
 	u.endDemo()
 	u.wiz = wizard{}
+	// The Credentials screen holds the typed consumer secret in its entry:
+	// let it go with the wizard.
+	u.Credentials = nil
 	u.ShowHome()
 }
 
