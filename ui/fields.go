@@ -56,7 +56,7 @@ func (u *UI) showFields() {
 		s.secrets = &sec
 		if u.wiz.saved != nil {
 			// Re-authorized: keep the console fields the admin already set.
-			s.p = withFields(s.p, app.FieldsOf(*u.wiz.saved))
+			app.FieldsOf(*u.wiz.saved).ApplyTo(&s.p)
 			s.p.Name = u.wiz.saved.Name
 		}
 	case u.wiz.saved != nil:

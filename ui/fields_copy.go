@@ -7,7 +7,6 @@ import (
 
 	"fyne.io/fyne/v2/widget"
 
-	"github.com/sfconnect/sfconnect/internal/app"
 	"github.com/sfconnect/sfconnect/internal/profile"
 )
 
@@ -69,13 +68,6 @@ func (s *FieldsScreen) secretGetter(refresh bool) func() string {
 		}
 		return s.secrets.ClientSecret
 	}
-}
-
-// withFields returns p with the console fields f.
-func withFields(p profile.Profile, f app.ConsoleFields) profile.Profile {
-	p.Domain, p.MatchingAttribute, p.GenerateRandomPassword = f.Domain, f.MatchingAttribute, f.GenerateRandomPassword
-	p.AssetName, p.AssetID, p.Memo = f.AssetName, f.AssetID, f.Memo
-	return p
 }
 
 // suggestName proposes a profile name from the org: "acme", or "demo-acme"

@@ -33,7 +33,7 @@ func (s *Service) Save(ctx context.Context, name string, c *Connection, f Consol
 	name = strings.TrimSpace(name)
 	p := c.Profile
 	p.Name = name
-	f.apply(&p)
+	f.ApplyTo(&p)
 	if err := p.Validate(); err != nil {
 		return err
 	}

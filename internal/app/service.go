@@ -109,7 +109,7 @@ func (s *Service) UpdateFields(ctx context.Context, name string, f ConsoleFields
 	if err != nil {
 		return err
 	}
-	f.apply(&p)
+	f.ApplyTo(&p)
 	return s.d.Profiles.Save(p)
 }
 
@@ -124,7 +124,8 @@ type ConsoleFields struct {
 	Memo                   string
 }
 
-func (f ConsoleFields) apply(p *profile.Profile) {
+// ApplyTo sets the console fields of p to f.
+func (f ConsoleFields) ApplyTo(p *profile.Profile) {
 	p.Domain = f.Domain
 	p.MatchingAttribute = f.MatchingAttribute
 	p.GenerateRandomPassword = f.GenerateRandomPassword
