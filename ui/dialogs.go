@@ -55,7 +55,7 @@ func (u *UI) showExportDialog(name string, report func(msg string, imp widget.Im
 		include := e.IncludeSecrets.Checked
 		u.pickSavePath(name+".sfconnect.json", func(path string) {
 			u.exportTo(name, include, path, report)
-		})
+		}, func(err error) { report(u.L.Error(err), widget.DangerImportance) })
 	})
 	d.Show()
 	u.LastExport = e
@@ -81,14 +81,20 @@ func (u *UI) exportTo(name string, include bool, path string, report func(string
 }
 
 // pickSavePath asks for a file to write; tests replace it (SaveDialog).
-func (u *UI) pickSavePath(suggested string, done func(path string)) {
+// failed hears why the file dialog could not give a file (Cancel is not an
+// error).
+func (u *UI) pickSavePath(suggested string, done func(path string), failed func(error)) {
 	if u.SaveDialog != nil {
 		u.SaveDialog(suggested, done)
 		return
 	}
 	d := dialog.NewFileSave(func(w fyne.URIWriteCloser, err error) {
-		if err != nil || w == nil {
+		if err != nil {
+			failed(err)
 			return
+		}
+		if w == nil {
+			return // canceled
 		}
 		path := w.URI().Path()
 		// The dialog has created the file; ExportFile replaces it atomically
@@ -107,7 +113,10 @@ func (u *UI) importProfile() {
 	if open == nil {
 		open = func(done func(io.ReadCloser)) {
 			d := dialog.NewFileOpen(func(r fyne.URIReadCloser, err error) {
-				if err == nil && r != nil {
+				switch {
+				case err != nil:
+					u.Home.setStatus(u.L.Error(err), widget.DangerImportance)
+				case r != nil: // nil: canceled
 					done(r)
 				}
 			}, u.Win)
