@@ -58,10 +58,18 @@ func TestKeyringMockRoundTrip(t *testing.T) {
 	k := NewKeyring("sfconnect-test", 0)
 	acct := Account("acme", RefreshToken)
 
+	assertRoundTrip(t, ctx, k, acct, "first", "second 秘密")
+}
+
+// assertRoundTrip is the Store contract every keychain must keep: absent,
+// set and read back (twice, so overwrite works), delete, absent again, and
+// a second delete reports ErrNotFound.
+func assertRoundTrip(t *testing.T, ctx context.Context, k Store, acct string, values ...string) {
+	t.Helper()
 	if _, err := k.Get(ctx, acct); !errors.Is(err, ErrNotFound) {
 		t.Fatalf("Get before Set: err = %v, want ErrNotFound", err)
 	}
-	for _, secret := range []string{"first", "second 秘密"} {
+	for _, secret := range values {
 		if err := k.Set(ctx, acct, secret); err != nil {
 			t.Fatalf("Set: %v", err)
 		}

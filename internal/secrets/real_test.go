@@ -31,27 +31,7 @@ func TestRealSecretService(t *testing.T) {
 	acct := Account("real-test", RefreshToken)
 	t.Cleanup(func() { _ = k.Delete(context.Background(), acct) })
 
-	if _, err := k.Get(ctx, acct); !errors.Is(err, ErrNotFound) {
-		t.Fatalf("Get of a fresh account: err = %v, want ErrNotFound", err)
-	}
-	for _, secret := range []string{"5Aep861first.token!", "second/値=="} {
-		if err := k.Set(ctx, acct, secret); err != nil {
-			t.Fatalf("Set: %v", err)
-		}
-		got, err := k.Get(ctx, acct)
-		if err != nil || got != secret {
-			t.Fatalf("Get = %q, %v; want %q", got, err, secret)
-		}
-	}
-	if err := k.Delete(ctx, acct); err != nil {
-		t.Fatalf("Delete: %v", err)
-	}
-	if _, err := k.Get(ctx, acct); !errors.Is(err, ErrNotFound) {
-		t.Fatalf("Get after Delete: err = %v, want ErrNotFound", err)
-	}
-	if err := k.Delete(ctx, acct); !errors.Is(err, ErrNotFound) {
-		t.Fatalf("Delete of a missing account: err = %v, want ErrNotFound", err)
-	}
+	assertRoundTrip(t, ctx, k, acct, "5Aep861first.token!", "second/値==")
 
 	limit := Limit(k.Service(), acct)
 	atLimit := strings.Repeat("z", limit)
