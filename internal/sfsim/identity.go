@@ -35,18 +35,28 @@ func badOAuthToken(w http.ResponseWriter) {
 	_, _ = w.Write([]byte("Bad_OAuth_Token"))
 }
 
-// handleIdentity serves the identity URL /id/<orgId>/<userId>.
-func (s *Sim) handleIdentity(w http.ResponseWriter, r *http.Request) {
+// identityAllowed answers for the identity service when the method or the
+// bearer token is wrong, and reports whether the request may go on. The
+// caller holds s.mu.
+func (s *Sim) identityAllowed(w http.ResponseWriter, r *http.Request, kind string) bool {
 	if r.Method != http.MethodGet && r.Method != http.MethodPost {
 		w.Header().Set("Allow", "GET, POST")
 		http.Error(w, "method not allowed", http.StatusMethodNotAllowed)
-		return
+		return false
 	}
+	if !s.session(bearer(r)) {
+		s.record(kind, "Bad_OAuth_Token")
+		badOAuthToken(w)
+		return false
+	}
+	return true
+}
+
+// handleIdentity serves the identity URL /id/<orgId>/<userId>.
+func (s *Sim) handleIdentity(w http.ResponseWriter, r *http.Request) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	if !s.session(bearer(r)) {
-		s.record("identity", "Bad_OAuth_Token")
-		badOAuthToken(w)
+	if !s.identityAllowed(w, r, "identity") {
 		return
 	}
 	parts := strings.Split(strings.TrimPrefix(r.URL.Path, "/id/"), "/")
@@ -90,16 +100,9 @@ func (s *Sim) handleIdentity(w http.ResponseWriter, r *http.Request) {
 
 // handleUserinfo serves the OpenID Connect style /services/oauth2/userinfo.
 func (s *Sim) handleUserinfo(w http.ResponseWriter, r *http.Request) {
-	if r.Method != http.MethodGet && r.Method != http.MethodPost {
-		w.Header().Set("Allow", "GET, POST")
-		http.Error(w, "method not allowed", http.StatusMethodNotAllowed)
-		return
-	}
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	if !s.session(bearer(r)) {
-		s.record("userinfo", "Bad_OAuth_Token")
-		badOAuthToken(w)
+	if !s.identityAllowed(w, r, "userinfo") {
 		return
 	}
 	s.record("userinfo", "ok user="+s.opts.User.UserID)
