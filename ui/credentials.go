@@ -112,12 +112,8 @@ func (s *CredentialsScreen) validate(loud bool) bool {
 		s.OrgResolved.Hide()
 	} else {
 		changed = setError(s.OrgError, "") || changed
-		env := u.L.T("ui.env.production")
-		if org.Environment == salesforce.Sandbox {
-			env = u.L.T("ui.env.sandbox")
-		}
 		resolved := u.L.T("ui.creds.org.resolved",
-			map[string]any{"Namespace": org.Namespace, "Env": env, "URL": org.MyDomainURL()})
+			map[string]any{"Namespace": org.Namespace, "Env": u.L.T(org.Kind.MessageKey()), "URL": org.ConsoleURL()})
 		changed = changed || !s.OrgResolved.Visible() || s.OrgResolved.Text != resolved
 		s.OrgResolved.SetText(resolved)
 		s.OrgResolved.Show()

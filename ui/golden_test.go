@@ -20,11 +20,11 @@ var goldenLangs = []string{"ja", "en"}
 func goldenProfiles() []profile.Profile {
 	at := time.Date(2025, 6, 12, 9, 30, 0, 0, time.UTC)
 	return []profile.Profile{
-		{Name: "acme", Namespace: "acme", Environment: "production", ClientID: "3MVG9acme",
+		{Name: "acme", Namespace: "acme", Kind: "production", ClientID: "3MVG9acme",
 			Username: "admin@acme.example", AuthorizedAt: at, VerifiedAt: at.Add(26 * time.Hour)},
-		{Name: "acme-dev", Namespace: "acme--dev", Environment: "sandbox", ClientID: "3MVG9dev",
+		{Name: "acme-dev", Namespace: "acme--dev.sandbox", Kind: "sandbox", ClientID: "3MVG9dev",
 			Username: "admin@acme.example.dev", AuthorizedAt: at},
-		{Name: "demo-sfconnect-demo", Namespace: "sfconnect-demo", Environment: "production",
+		{Name: "demo-sfconnect-demo", Namespace: "sfconnect-demo", Kind: "production",
 			Username: "admin@demo.example", AuthorizedAt: at, Demo: true},
 	}
 }
@@ -64,7 +64,7 @@ func TestGoldenCredentialsWithErrors(t *testing.T) {
 func goldenConnection() *app.Connection {
 	at := time.Date(2025, 6, 12, 9, 30, 0, 0, time.UTC)
 	return &app.Connection{
-		Profile: profile.Profile{Namespace: "acme", Environment: "production", ClientID: "3MVG9acme",
+		Profile: profile.Profile{Namespace: "acme", Kind: "production", ClientID: "3MVG9acme",
 			CallbackURL: "http://localhost/", InstanceURL: "https://acme.my.salesforce.com",
 			OrgID: "00D5g000001AbCdEAK", Username: "admin@acme.example",
 			Scopes: []string{"api", "refresh_token", "offline_access"}, AuthorizedAt: at, VerifiedAt: at},

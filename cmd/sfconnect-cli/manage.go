@@ -116,7 +116,7 @@ func cmdList(ctx context.Context, e *env, args []string) error {
 		if !p.VerifiedAt.IsZero() {
 			verified = p.VerifiedAt.Local().Format(time.DateTime)
 		}
-		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\n", p.Name, p.Namespace, p.Environment, p.Username, verified)
+		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\n", p.Name, p.Namespace, p.Kind, p.Username, verified)
 	}
 	return tw.Flush()
 }

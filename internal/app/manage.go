@@ -56,7 +56,7 @@ func (s *Service) Verify(ctx context.Context, name string, p Progress) (*Report,
 	if tok.Scope != "" {
 		s.checkScopes(r, tok.Scope)
 	}
-	if org, err := salesforce.ParseOrg(prof.Namespace); err == nil {
+	if org, err := salesforce.ParseNamespace(prof.Namespace); err == nil {
 		s.checkInstance(r, org, prof.LoginURL, org.LoginURL() != prof.LoginURL, instance)
 	}
 	p.report(StepPermissions)

@@ -135,7 +135,7 @@ func (s *Service) Reauthorize(ctx context.Context, name string, promptLogin bool
 	}
 	in := ConnectInput{Org: p.Namespace, ClientID: p.ClientID, ClientSecret: secret,
 		CallbackURL: p.CallbackURL, PromptLogin: promptLogin, Timeout: timeout, Demo: p.Demo}
-	if org, err := salesforce.ParseOrg(p.Namespace); err == nil && org.LoginURL() != p.LoginURL {
+	if org, err := salesforce.ParseNamespace(p.Namespace); err == nil && org.LoginURL() != p.LoginURL {
 		in.LoginURL = p.LoginURL
 	}
 	ss, err := s.Begin(ctx, in)
@@ -237,7 +237,7 @@ func (ss *Session) connection(tok *oauthflow.Token) *Connection {
 		Profile: profile.Profile{
 			Name:         ss.replaces,
 			Namespace:    ss.org.Namespace,
-			Environment:  string(ss.org.Environment),
+			Kind:         string(ss.org.Kind),
 			LoginURL:     ss.cfg.LoginURL,
 			ClientID:     ss.cfg.ClientID,
 			CallbackURL:  ss.in.CallbackURL,

@@ -128,7 +128,7 @@ func (s *Service) checkInstance(r *Report, org salesforce.Org, loginURL string, 
 		return
 	}
 	r.add("instance", Warn, "app.check.instance.mismatch",
-		map[string]any{"Instance": instance, "Expected": org.MyDomainURL()})
+		map[string]any{"Instance": instance, "Expected": org.LoginURL()})
 }
 
 func (s *Service) checkManageUsers(ctx context.Context, r *Report, api *salesforce.Client) {

@@ -10,12 +10,12 @@ import (
 	"unicode/utf8"
 )
 
-// Export file format, version 1 ("sfconnect-profile"): UTF-8 JSON, 2-space
+// Export file format, version 2 ("sfconnect-profile"): UTF-8 JSON, 2-space
 // indented, keys in this order:
 //
 //	{
 //	  "format": "sfconnect-profile",
-//	  "version": 1,
+//	  "version": 2,
 //	  "name": "acme-prod",
 //	  "connection": {
 //	    "namespace": "acme",
@@ -30,6 +30,7 @@ import (
 //	    "memo": ""
 //	  },
 //	  "salesforce": {
+//	    "kind": "production",            // salesforce.Kind, agrees with the namespace
 //	    "login_url": "https://acme.my.salesforce.com",
 //	    "callback_url": "http://localhost/",
 //	    "instance_url": "https://acme.my.salesforce.com",
@@ -44,8 +45,14 @@ import (
 //
 // "connection" holds what the ID governance console asks for, under the
 // console's own names; "salesforce" records where the connection came from.
-// Times are RFC 3339 in UTC, whole seconds. The environment is not stored:
-// a namespace containing "--" is a sandbox.
+// Times are RFC 3339 in UTC, whole seconds. The namespace is the console's:
+// the org's My Domain login host minus ".my.salesforce.com", so a sandbox is
+// "acme--dev.sandbox" and a Developer Edition org "acme-dev-ed.develop".
+//
+// Version 1 (sfconnect 0.1) had no "kind" and wrote a sandbox namespace as
+// "acme--dev"; Import still reads it and gives "acme--dev.sandbox". Version 2
+// was introduced so that an older sfconnect refuses the new namespace forms
+// with "update sfconnect" instead of an invalid-namespace message.
 //
 // Secrets: "client_secret" and "refresh_token" appear only when the user
 // chose to export secrets; otherwise the keys are absent (not empty). A file
@@ -60,7 +67,7 @@ import (
 // a message to update sfconnect.
 const (
 	FormatName    = "sfconnect-profile"
-	FormatVersion = 1
+	FormatVersion = 2
 )
 
 type exportFile struct {
@@ -86,6 +93,7 @@ type exportConnection struct {
 }
 
 type exportSalesforce struct {
+	Kind                 string   `json:"kind,omitempty"` // absent in version 1
 	LoginURL             string   `json:"login_url"`
 	CallbackURL          string   `json:"callback_url"`
 	InstanceURL          string   `json:"instance_url"`
@@ -132,6 +140,7 @@ func ExportAt(w io.Writer, p Profile, s *Secrets, at time.Time) error {
 			Memo:                   p.Memo,
 		},
 		Salesforce: exportSalesforce{
+			Kind:                 p.Kind,
 			LoginURL:             p.LoginURL,
 			CallbackURL:          p.CallbackURL,
 			InstanceURL:          p.InstanceURL,

@@ -72,7 +72,7 @@ func Import(r io.Reader) (Profile, *Secrets, error) {
 	p := Profile{
 		Name:                   f.Name,
 		Namespace:              c.Namespace,
-		Environment:            envFor(c.Namespace),
+		Kind:                   sf.Kind,
 		LoginURL:               sf.LoginURL,
 		ClientID:               c.ClientID,
 		CallbackURL:            sf.CallbackURL,
@@ -90,6 +90,11 @@ func Import(r io.Reader) (Profile, *Secrets, error) {
 	}
 	if len(sf.Scopes) > 0 {
 		p.Scopes = sf.Scopes
+	}
+	if *f.Version == 1 || p.Kind == "" {
+		// Version 1 had no kind and wrote sandboxes as "acme--dev".
+		p.Kind = ""
+		p.upgrade()
 	}
 	if err := p.Validate(); err != nil {
 		return Profile{}, nil, fmt.Errorf("import profile: %w", err)

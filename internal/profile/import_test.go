@@ -8,6 +8,8 @@ import (
 	"reflect"
 	"strings"
 	"testing"
+
+	"github.com/sfconnect/sfconnect/internal/salesforce"
 )
 
 func golden(t testing.TB, name string) string {
@@ -50,8 +52,9 @@ func TestImportSecretsAndLeniency(t *testing.T) {
 		{"unknown top-level key ignored", func(s string) string {
 			return strings.Replace(s, `"name":`, `"future_feature": {"x": [1, 2]}, "name":`, 1)
 		}, nil},
-		{"sandbox environment derived", func(s string) string {
-			return strings.Replace(s, `"namespace": "acme"`, `"namespace": "acme--uat"`, 1)
+		{"kind absent: derived from the namespace", func(s string) string {
+			s = strings.Replace(s, `"kind": "production",`, ``, 1)
+			return strings.Replace(s, `"namespace": "acme"`, `"namespace": "acme-dev-ed.develop"`, 1)
 		}, nil},
 	}
 	for _, tt := range tests {
@@ -63,8 +66,8 @@ func TestImportSecretsAndLeniency(t *testing.T) {
 			if !reflect.DeepEqual(s, tt.secrets) {
 				t.Errorf("secrets = %+v, want %+v", s, tt.secrets)
 			}
-			if want := envFor(p.Namespace); p.Environment != want {
-				t.Errorf("environment %q for namespace %q", p.Environment, p.Namespace)
+			if org, err := salesforce.ParseNamespace(p.Namespace); err != nil || string(org.Kind) != p.Kind {
+				t.Errorf("kind %q for namespace %q", p.Kind, p.Namespace)
 			}
 		})
 	}
@@ -87,10 +90,12 @@ func TestImportErrors(t *testing.T) {
 		{"array", `[1,2]`, "profile.err.import_not_profile", nil},
 		{"other JSON", `{"hello": "world"}`, "profile.err.import_not_profile", nil},
 		{"wrong format", repl(`"sfconnect-profile"`, `"sfconnect-profil"`), "profile.err.import_not_profile", nil},
-		{"no version", repl(`"version": 1,`, ``), "profile.err.import_version_missing", nil},
-		{"newer version", repl(`"version": 1,`, `"version": 2,`), "profile.err.import_version_newer", map[string]any{"Version": 2, "Supported": 1}},
-		{"version zero", repl(`"version": 1,`, `"version": 0,`), "profile.err.import_version_invalid", nil},
-		{"version string", repl(`"version": 1,`, `"version": "1",`), "profile.err.import_type", map[string]any{"Field": "version"}},
+		{"no version", repl(`"version": 2,`, ``), "profile.err.import_version_missing", nil},
+		{"newer version", repl(`"version": 2,`, `"version": 3,`), "profile.err.import_version_newer", map[string]any{"Version": 3, "Supported": 2}},
+		{"version zero", repl(`"version": 2,`, `"version": 0,`), "profile.err.import_version_invalid", nil},
+		{"version string", repl(`"version": 2,`, `"version": "2",`), "profile.err.import_type", map[string]any{"Field": "version"}},
+		{"kind disagrees with the namespace", repl(`"kind": "production"`, `"kind": "sandbox"`), "profile.err.namespace_kind", nil},
+		{"version 2 keeps the namespace as written", repl(`"namespace": "acme"`, `"namespace": "acme--dev"`), "profile.err.namespace_invalid", nil},
 		{"section not object", repl(`"connection": {`, `"connection": [], "x": {`), "profile.err.import_type", map[string]any{"Field": "connection"}},
 		{"field wrong type", repl(`"generate_random_password": true`, `"generate_random_password": "yes"`), "profile.err.import_type", map[string]any{"Field": "connection.generate_random_password"}},
 		{"misspelt secret key", repl(`"client_id":`, `"client_secert": "abc", "client_id":`), "profile.err.import_unknown_field", map[string]any{"Field": "connection.client_secert"}},

@@ -9,22 +9,24 @@
 // an export file when the user asks for it (see Export).
 package profile
 
-import "time"
+import (
+	"time"
 
-// Environment values for Profile.Environment.
-const (
-	Production = "production"
-	Sandbox    = "sandbox"
+	"github.com/sfconnect/sfconnect/internal/salesforce"
 )
 
 // Profile is one saved connection, without secrets.
 type Profile struct {
 	// Name identifies the profile; 1-64 characters, unique ignoring case.
 	Name string `json:"name"`
-	// Namespace is the My Domain label: "acme", or "acme--dev" for a sandbox.
+	// Namespace is the console's ネームスペース: the org's My Domain login host
+	// minus ".my.salesforce.com" ("acme", "acme--dev.sandbox",
+	// "acme-dev-ed.develop"), as salesforce.ParseNamespace reads it.
 	Namespace string `json:"namespace"`
-	// Environment is Production or Sandbox (a sandbox namespace has "--").
-	Environment string `json:"environment"`
+	// Kind is the org's kind, a salesforce.Kind ("production", "sandbox",
+	// "develop", ...); it always agrees with the namespace. Profiles written
+	// before it existed held "environment" instead (see upgrade).
+	Kind string `json:"kind"`
 	// LoginURL is where authorize and token live, normally the My Domain URL.
 	LoginURL string `json:"login_url"`
 	// ClientID is the External Client App's consumer key.
@@ -54,13 +56,16 @@ type Profile struct {
 	Demo bool `json:"demo"`
 }
 
-// envFor returns the Environment a namespace implies: Salesforce sandbox My
-// Domains are "<ns>--<sandbox>", production ones never contain "--".
-func envFor(namespace string) string {
-	for i := 0; i+1 < len(namespace); i++ {
-		if namespace[i] == '-' && namespace[i+1] == '-' {
-			return Sandbox
-		}
+// upgrade brings a profile written by an earlier sfconnect version to the
+// current form: those stored "environment" instead of "kind" and wrote a
+// sandbox namespace as "acme--dev", which names the same org as
+// "acme--dev.sandbox" (salesforce.UpgradeNamespace). A profile that already has
+// a kind is left alone; Validate judges it.
+func (p *Profile) upgrade() {
+	if p.Kind != "" {
+		return
 	}
-	return Production
+	if org, err := salesforce.UpgradeNamespace(p.Namespace); err == nil {
+		p.Namespace, p.Kind = org.Namespace, string(org.Kind)
+	}
 }

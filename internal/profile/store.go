@@ -165,5 +165,6 @@ func readProfile(path string) (Profile, error) {
 	if p.Name == "" {
 		return Profile{}, fmt.Errorf("decode %s: no profile name", filepath.Base(path))
 	}
+	p.upgrade()
 	return p, nil
 }

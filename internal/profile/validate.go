@@ -7,6 +7,8 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/sfconnect/sfconnect/internal/salesforce"
 )
 
 // Limits on field lengths, in characters unless noted.
@@ -22,9 +24,6 @@ const (
 )
 
 var (
-	// My Domain: letters, digits and single hyphens (a double hyphen is
-	// reserved for "<ns>--<sandbox>"), at most one DNS label (63 bytes).
-	namespaceRE = regexp.MustCompile(`^[A-Za-z0-9](?:[A-Za-z0-9]|-[A-Za-z0-9])*(?:--[A-Za-z0-9]+)?$`)
 	// Salesforce field API names: Username, FederationIdentifier, Foo__c, ns__Foo__c.
 	apiNameRE = regexp.MustCompile(`^[A-Za-z][A-Za-z0-9_]*$`)
 	assetIDRE = regexp.MustCompile(`^[A-Za-z0-9_-]+$`)
@@ -41,18 +40,7 @@ func (p Profile) Validate() error {
 	}
 	validateName(p.Name, add)
 
-	switch {
-	case p.Namespace == "":
-		add("namespace", "profile.err.namespace_required", nil)
-	case len(p.Namespace) > 63 || !namespaceRE.MatchString(p.Namespace):
-		add("namespace", "profile.err.namespace_invalid", nil)
-	}
-	switch {
-	case p.Environment != Production && p.Environment != Sandbox:
-		add("environment", "profile.err.environment_invalid", map[string]any{"Value": p.Environment})
-	case p.Namespace != "" && envFor(p.Namespace) != p.Environment:
-		add("namespace", "profile.err.namespace_environment", nil)
-	}
+	validateNamespace(p.Namespace, p.Kind, add)
 
 	switch checkURL(p.LoginURL) {
 	case urlMissing:
@@ -135,6 +123,25 @@ func (p Profile) Validate() error {
 		return nil
 	}
 	return v
+}
+
+// validateNamespace applies Salesforce's rule for the console's namespace (one
+// rule, owned by package salesforce) and checks that the kind agrees with it.
+// The stored form is the canonical one: lower case, partition label included.
+func validateNamespace(ns, kind string, add func(field, key string, args map[string]any)) {
+	org, err := salesforce.ParseNamespace(ns)
+	switch {
+	case ns == "":
+		add("namespace", "profile.err.namespace_required", nil)
+	case err != nil || org.Namespace != ns:
+		add("namespace", "profile.err.namespace_invalid", nil)
+	}
+	switch {
+	case !salesforce.Kind(kind).Known():
+		add("kind", "profile.err.kind_invalid", map[string]any{"Value": kind})
+	case err == nil && string(org.Kind) != kind:
+		add("namespace", "profile.err.namespace_kind", nil)
+	}
 }
 
 // validateName applies the profile-name rules. The name is shown to users,

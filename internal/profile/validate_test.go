@@ -12,7 +12,7 @@ func validProfile() Profile {
 	return Profile{
 		Name:                   "acme-prod",
 		Namespace:              "acme",
-		Environment:            Production,
+		Kind:                   "production",
 		LoginURL:               "https://acme.my.salesforce.com",
 		ClientID:               "3MVG9fTLmJ60pJ5JrWzC0example.consumer.key_0123456789",
 		CallbackURL:            "http://localhost/",
@@ -36,9 +36,11 @@ func TestValidateAcceptsGoodValues(t *testing.T) {
 		"japanese name":               func(p *Profile) { p.Name = "本番 Salesforce（人事）" },
 		"name with colon and dots":    func(p *Profile) { p.Name = "acme: prod.v2" },
 		"64-char name":                func(p *Profile) { p.Name = strings.Repeat("名", 64) },
-		"sandbox":                     func(p *Profile) { p.Namespace, p.Environment = "acme--dev", Sandbox },
+		"sandbox":                     func(p *Profile) { p.Namespace, p.Kind = "acme--dev.sandbox", "sandbox" },
+		"developer edition":           func(p *Profile) { p.Namespace, p.Kind = "acme-dev-ed.develop", "develop" },
+		"trailhead playground":        func(p *Profile) { p.Namespace, p.Kind = "bear-1-dev-ed.trailblaze", "trailblaze" },
 		"namespace with hyphen":       func(p *Profile) { p.Namespace = "acme-corp-1" },
-		"63-byte namespace":           func(p *Profile) { p.Namespace = strings.Repeat("a", 63) },
+		"40-character namespace":      func(p *Profile) { p.Namespace = strings.Repeat("a", 40) },
 		"simulator login URL":         func(p *Profile) { p.LoginURL = "http://127.0.0.1:54321" },
 		"ipv6 loopback login":         func(p *Profile) { p.LoginURL = "http://[::1]:8080" },
 		"callback with port and path": func(p *Profile) { p.CallbackURL = "http://localhost:8080/callback" },
@@ -92,13 +94,17 @@ func TestValidateRejectsBadValues(t *testing.T) {
 		{"namespace leading hyphen", func(p *Profile) { p.Namespace = "-acme" }, "namespace", "profile.err.namespace_invalid"},
 		{"namespace trailing hyphen", func(p *Profile) { p.Namespace = "acme-" }, "namespace", "profile.err.namespace_invalid"},
 		{"namespace underscore", func(p *Profile) { p.Namespace = "ac_me" }, "namespace", "profile.err.namespace_invalid"},
-		{"namespace 64 bytes", func(p *Profile) { p.Namespace = strings.Repeat("a", 64) }, "namespace", "profile.err.namespace_invalid"},
-		{"sandbox name with hyphen", func(p *Profile) { p.Namespace, p.Environment = "acme--dev-1", Sandbox }, "namespace", "profile.err.namespace_invalid"},
-		{"triple hyphen", func(p *Profile) { p.Namespace, p.Environment = "acme---dev", Sandbox }, "namespace", "profile.err.namespace_invalid"},
-		{"sandbox ns in production", func(p *Profile) { p.Namespace = "acme--dev" }, "namespace", "profile.err.namespace_environment"},
-		{"production ns as sandbox", func(p *Profile) { p.Environment = Sandbox }, "namespace", "profile.err.namespace_environment"},
-		{"no environment", func(p *Profile) { p.Environment = "" }, "environment", "profile.err.environment_invalid"},
-		{"bad environment", func(p *Profile) { p.Environment = "Production" }, "environment", "profile.err.environment_invalid"},
+		{"namespace 41 characters", func(p *Profile) { p.Namespace = strings.Repeat("a", 41) }, "namespace", "profile.err.namespace_invalid"},
+		{"namespace upper case", func(p *Profile) { p.Namespace = "Acme" }, "namespace", "profile.err.namespace_invalid"},
+		{"sandbox name with hyphen", func(p *Profile) { p.Namespace, p.Kind = "acme--dev-1.sandbox", "sandbox" }, "namespace", "profile.err.namespace_invalid"},
+		{"triple hyphen", func(p *Profile) { p.Namespace, p.Kind = "acme---dev.sandbox", "sandbox" }, "namespace", "profile.err.namespace_invalid"},
+		{"sandbox as earlier versions wrote it", func(p *Profile) { p.Namespace, p.Kind = "acme--dev", "sandbox" }, "namespace", "profile.err.namespace_invalid"},
+		{"unknown partition", func(p *Profile) { p.Namespace = "acme.staging" }, "namespace", "profile.err.namespace_invalid"},
+		{"sandbox ns in production", func(p *Profile) { p.Namespace = "acme--dev.sandbox" }, "namespace", "profile.err.namespace_kind"},
+		{"production ns as sandbox", func(p *Profile) { p.Kind = "sandbox" }, "namespace", "profile.err.namespace_kind"},
+		{"developer edition as production", func(p *Profile) { p.Namespace = "acme-dev-ed.develop" }, "namespace", "profile.err.namespace_kind"},
+		{"no kind", func(p *Profile) { p.Kind = "" }, "kind", "profile.err.kind_invalid"},
+		{"bad kind", func(p *Profile) { p.Kind = "Production" }, "kind", "profile.err.kind_invalid"},
 		{"no login URL", func(p *Profile) { p.LoginURL = "" }, "login_url", "profile.err.login_url_required"},
 		{"login URL not a URL", func(p *Profile) { p.LoginURL = "acme.my.salesforce.com" }, "login_url", "profile.err.login_url_invalid"},
 		{"login URL with query", func(p *Profile) { p.LoginURL = "https://login.salesforce.com/?x=1" }, "login_url", "profile.err.login_url_invalid"},
@@ -167,7 +173,7 @@ func TestValidateReportsEveryField(t *testing.T) {
 	if !errors.As(err, &v) {
 		t.Fatalf("Validate = %v", err)
 	}
-	for _, f := range []string{"name", "namespace", "environment", "login_url", "client_id", "callback_url", "matching_attribute"} {
+	for _, f := range []string{"name", "namespace", "kind", "login_url", "client_id", "callback_url", "matching_attribute"} {
 		if v.Field(f) == nil {
 			t.Errorf("no error for required field %s", f)
 		}

@@ -13,6 +13,7 @@ func FuzzParseOrg(f *testing.F) {
 		"https://acme--dev.sandbox.lightning.force.com/lightning/setup/x",
 		"acme--dev--c.sandbox.vf.force.com", "acme--c.na1.visual.force.com",
 		"login.salesforce.com", "https://example.com", "acme_corp", "ａｃｍｅ",
+		"acme-dev-ed.develop", "x.trailblaze.my.site.com", "acme.my.salesforce.mil",
 		"https://[::1]:80/", "http://%zz", "acme.sandbox.my.salesforce.com", "//",
 	} {
 		f.Add(s)
@@ -29,18 +30,18 @@ func FuzzParseOrg(f *testing.F) {
 			}
 			return
 		}
-		if (org.Environment == Sandbox) != strings.Contains(org.Namespace, "--") {
+		if (org.Kind == Sandbox) != strings.Contains(org.Namespace, "--") || !org.Kind.Known() {
 			t.Fatalf("inconsistent org %+v", org)
 		}
-		again, err := ParseOrg(org.MyDomainURL())
+		again, err := ParseOrg(org.ConsoleURL())
 		if err != nil || again != org {
-			t.Fatalf("round trip of %+v via %q = %+v, %v", org, org.MyDomainURL(), again, err)
+			t.Fatalf("round trip of %+v via %q = %+v, %v", org, org.ConsoleURL(), again, err)
 		}
-		if again, err := ParseOrg(org.Namespace); err != nil || again != org {
+		if again, err := ParseNamespace(org.Namespace); err != nil || again != org {
 			t.Fatalf("namespace %q does not parse back: %+v, %v", org.Namespace, again, err)
 		}
-		if !org.MatchesInstance(org.MyDomainURL()) {
-			t.Fatalf("%+v does not match its own My Domain", org)
+		if !org.MatchesInstance(org.LoginURL()) {
+			t.Fatalf("%+v does not match its own login URL", org)
 		}
 	})
 }

@@ -3,8 +3,9 @@ package salesforce
 import "strings"
 
 // Hosts whose first label is the org's My Domain name, with enhanced domains
-// (Salesforce Help, "My Domain URL Formats"): production "<ns>.<suffix>", sandbox
-// "<ns>--<sandbox>.sandbox.<suffix>".
+// (Salesforce Help, "My Domain URL Formats"): "<name>.<suffix>" for production,
+// "<name>.<partition>.<suffix>" for the other kinds, e.g.
+// "acme--dev.sandbox.lightning.force.com" or "acme-dev-ed.develop.my.site.com".
 var myDomainSuffixes = []string{
 	myDomainSuffix,             // login and API
 	".lightning.force.com",     // Lightning Experience
@@ -15,17 +16,19 @@ var myDomainSuffixes = []string{
 }
 
 // Visualforce hosts put a package label after the name: "<ns>--c.vf.force.com",
-// sandbox "<ns>--<sandbox>--c.sandbox.vf.force.com"; before enhanced domains
+// "<ns>--<sandbox>--c.sandbox.vf.force.com"; before enhanced domains
 // "<ns>--c.<instance>.visual.force.com" or "<ns>--c.visualforce.com".
 var visualforceSuffixes = []string{".vf.force.com", ".visualforce.com", ".visual.force.com"}
 
-// Second-level labels of enhanced-domain orgs that are neither production nor
-// sandbox (Developer Edition, scratch, patch, Trailhead Playground, demo, free).
-// Their hosts cannot be written as namespace + environment, so they are refused
-// with a clear reason instead of being mapped to a host that does not exist.
-var otherEditionLabels = map[string]bool{
-	"develop": true, "scratch": true, "patch": true, "trailblaze": true, "demo": true, "free": true,
-}
+// Salesforce clouds whose orgs the console's https://<namespace>.my.salesforce.com/
+// cannot address: Government Cloud Plus ("<name>.my.salesforce.mil", Lightning
+// on crmforce.mil) and Salesforce on Alibaba Cloud in China
+// ("<name>.my.sfcrmproducts.cn", Lightning on sfcrmapps.cn). The suffixes are
+// those the Salesforce CLI knows (forcedotcom/sfdx-core, src/util/sfdcUrl.ts).
+var (
+	govCloudPlusDomains = []string{"salesforce.mil", "crmforce.mil"}
+	chinaDomains        = []string{"sfcrmproducts.cn", "sfcrmapps.cn"}
+)
 
 // Salesforce-owned domains: a host under them that is not one of the shapes above
 // is a real Salesforce address that does not name an org (an instance such as
@@ -49,26 +52,43 @@ func orgFromHost(host string) (Org, error) {
 			return orgFromLabels(host, strings.Split(prefix, "."), true)
 		}
 	}
-	for _, d := range salesforceDomains {
-		if host == d || strings.HasSuffix(host, "."+d) {
-			return Org{}, &OrgError{Reason: ReasonNotMyDomain, Host: host}
+	switch {
+	case underAny(host, govCloudPlusDomains):
+		return Org{}, &OrgError{Reason: ReasonGovCloudPlus, Host: host}
+	case underAny(host, chinaDomains):
+		return Org{}, &OrgError{Reason: ReasonChina, Host: host}
+	case underAny(host, salesforceDomains):
+		return Org{}, &OrgError{Reason: ReasonNotMyDomain, Host: host}
+	}
+	// The namespace as the console shows it, typed without the host suffix:
+	// "acme--dev.sandbox", "acme-dev-ed.develop".
+	if name, partition, ok := strings.Cut(host, "."); ok {
+		if kind, known := partitionKind(partition); known {
+			return orgFromName(name, kind, false)
 		}
 	}
 	return Org{}, &OrgError{Reason: ReasonNotSalesforce, Host: host}
 }
 
+func underAny(host string, domains []string) bool {
+	for _, d := range domains {
+		if host == d || strings.HasSuffix(host, "."+d) {
+			return true
+		}
+	}
+	return false
+}
+
 // orgFromLabels reads the labels in front of a known suffix: the name label,
-// optionally followed by "sandbox" (enhanced domains), an edition label, or, for
+// optionally followed by a partition label ("sandbox", "develop", ...) or, for
 // legacy Visualforce, an instance label such as "na1".
 func orgFromLabels(host string, labels []string, visualforce bool) (Org, error) {
 	label := labels[0]
-	hostSandbox := false
+	kind := Production
 	switch {
 	case len(labels) == 1:
-	case len(labels) == 2 && labels[1] == "sandbox":
-		hostSandbox = true
-	case len(labels) == 2 && otherEditionLabels[labels[1]]:
-		return Org{}, &OrgError{Reason: ReasonUnsupportedEdition, Host: host}
+	case len(labels) == 2 && isPartition(labels[1]):
+		kind = Kind(labels[1])
 	case len(labels) == 2 && visualforce && !strings.HasSuffix(host, ".vf.force.com"):
 		// legacy instance label (na1, cs42, ...): carries no org information
 	default:
@@ -84,53 +104,13 @@ func orgFromLabels(host string, labels []string, visualforce bool) (Org, error) 
 	if label == "" {
 		return Org{}, &OrgError{Reason: ReasonNotMyDomain, Host: host}
 	}
-	return orgFromLabel(label, hostSandbox)
+	// A host without a partition but with "--" is a sandbox host from before
+	// enhanced domains ("acme--dev.my.salesforce.com"): the same sandbox, whose
+	// current login host carries ".sandbox".
+	return orgFromName(label, kind, kind == Production)
 }
 
-// orgFromLabel validates a lower-case My Domain label ("acme" or "acme--dev").
-// hostSandbox is true when the host said ".sandbox.", which requires the "--" form.
-func orgFromLabel(label string, hostSandbox bool) (Org, error) {
-	for _, r := range label {
-		if !(r >= 'a' && r <= 'z' || r >= '0' && r <= '9' || r == '-') {
-			return Org{}, &OrgError{Reason: ReasonInvalidChars, Char: string(r)}
-		}
-	}
-	name, sandbox, isSandbox := strings.Cut(label, sandboxMarker)
-	if len(name) > maxNameLen {
-		return Org{}, &OrgError{Reason: ReasonTooLong}
-	}
-	if !validName(name) {
-		return Org{}, &OrgError{Reason: ReasonInvalidName, Name: label}
-	}
-	if !isSandbox {
-		if hostSandbox {
-			return Org{}, &OrgError{Reason: ReasonInvalidSandbox, Name: label}
-		}
-		return Org{Namespace: label, Environment: Production}, nil
-	}
-	if !validSandbox(sandbox) {
-		return Org{}, &OrgError{Reason: ReasonInvalidSandbox, Name: label}
-	}
-	return Org{Namespace: label, Environment: Sandbox}, nil
-}
-
-// validName: starts with a letter, letters/digits/single hyphens, no trailing hyphen.
-func validName(s string) bool {
-	if s == "" || s[0] < 'a' || s[0] > 'z' || s[len(s)-1] == '-' {
-		return false
-	}
-	return !strings.Contains(s, sandboxMarker)
-}
-
-// validSandbox: starts with a letter, letters and digits only, at most 10.
-func validSandbox(s string) bool {
-	if s == "" || len(s) > maxSandboxLen || s[0] < 'a' || s[0] > 'z' {
-		return false
-	}
-	for _, r := range s {
-		if !(r >= 'a' && r <= 'z' || r >= '0' && r <= '9') {
-			return false
-		}
-	}
-	return true
+func isPartition(label string) bool {
+	_, ok := partitionKind(label)
+	return ok
 }

@@ -5,15 +5,6 @@ import (
 	"strings"
 )
 
-// Environment tells a production org from a sandbox.
-type Environment string
-
-// The two environments an org can be in.
-const (
-	Production Environment = "production"
-	Sandbox    Environment = "sandbox"
-)
-
 // Shared Salesforce login hosts. They serve every org, so they never identify one;
 // sfconnect talks to the org's My Domain instead (see Org.LoginURL).
 const (
@@ -25,46 +16,63 @@ const (
 // the form the ID-governance console uses for its "namespace" field.
 const OrgExample = "https://<namespace>.my.salesforce.com/"
 
-// My Domain name rules (Salesforce Help, "My Domain"): letters, digits and hyphens,
-// starting with a letter, at most 40 characters. A sandbox appends "--" and the
-// sandbox name: letters and digits, starting with a letter, at most 10 characters.
+// My Domain name rules (Salesforce Help, "My Domain" and "My Domain URL Formats"):
+// letters, digits and hyphens, starting with a letter, at most 40 characters. A
+// sandbox appends "--" and the sandbox name: letters and digits, starting with a
+// letter, at most 10 characters. Developer Edition (and scratch, Trailhead
+// Playground) names get "-dev-ed" appended by Salesforce; it is not counted.
 const (
 	maxNameLen     = 40
 	maxSandboxLen  = 10
 	maxInputLen    = 2048
 	sandboxMarker  = "--"
+	devEdSuffix    = "-dev-ed"
 	myDomainSuffix = ".my.salesforce.com"
 )
 
-// Org identifies a Salesforce org by its My Domain name.
+// Org identifies a Salesforce org by its My Domain login host.
 type Org struct {
-	// Namespace is the My Domain label as the console wants it, lower case:
-	// "acme" for production, "acme--dev" for the sandbox "dev" of acme.
+	// Namespace is what the ID-governance console calls ネームスペース: the org's
+	// My Domain login host minus ".my.salesforce.com", lower case. "acme" for
+	// production, "acme--dev.sandbox" for the sandbox "dev" of acme,
+	// "acme-dev-ed.develop" for a Developer Edition org.
 	Namespace string
-	// Environment is Sandbox exactly when Namespace contains "--".
-	Environment Environment
+	// Kind is the kind of org the host names; it is the partition label of the
+	// namespace ("sandbox", "develop", ...) or Production when there is none.
+	Kind Kind
 }
 
-// MyDomainURL returns the org's My Domain base URL without a trailing slash, e.g.
-// https://acme.my.salesforce.com or https://acme--dev.sandbox.my.salesforce.com.
-// It returns "" for the zero Org.
-func (o Org) MyDomainURL() string {
+// LoginURL returns the org's My Domain login URL without a trailing slash, e.g.
+// https://acme--dev.sandbox.my.salesforce.com: where the authorize and token
+// endpoints live for this org whatever its login policy ("Prevent login from
+// login.salesforce.com" blocks the shared hosts). It is "" for the zero Org.
+func (o Org) LoginURL() string {
 	if o.Namespace == "" {
 		return ""
 	}
-	return "https://" + o.myDomainHost()
+	return "https://" + o.host()
 }
 
-// LoginURL returns the base URL that serves this org's authorize and token
-// endpoints by default: its My Domain, which works whatever login policy the org has
-// (login.salesforce.com may be blocked by "Prevent login from login.salesforce.com").
-func (o Org) LoginURL() string {
-	return o.MyDomainURL()
+// ConsoleURL returns the URL the ID-governance console builds from the namespace,
+// https://<namespace>.my.salesforce.com/, which is the org's real login URL. It
+// is "" for the zero Org.
+func (o Org) ConsoleURL() string {
+	if o.Namespace == "" {
+		return ""
+	}
+	return o.LoginURL() + "/"
+}
+
+// MyDomainName returns the My Domain name without the partition label: "acme",
+// "acme--dev", "acme-dev-ed".
+func (o Org) MyDomainName() string {
+	name, _, _ := strings.Cut(o.Namespace, ".")
+	return name
 }
 
 // MatchesInstance reports whether instanceURL (the token response's instance_url)
 // is this org's My Domain host, compared case-insensitively. A mismatch means the
-// admin logged in to another org than the one entered.
+// admin signed in to another org than the one entered.
 func (o Org) MatchesInstance(instanceURL string) bool {
 	if o.Namespace == "" {
 		return false
@@ -74,22 +82,18 @@ func (o Org) MatchesInstance(instanceURL string) bool {
 		return false
 	}
 	host := strings.TrimSuffix(strings.ToLower(u.Hostname()), ".")
-	return host == o.myDomainHost()
+	return host == o.host()
 }
 
-func (o Org) myDomainHost() string {
-	ns := strings.ToLower(o.Namespace)
-	if o.Environment == Sandbox || strings.Contains(ns, sandboxMarker) {
-		return ns + ".sandbox" + myDomainSuffix
-	}
-	return ns + myDomainSuffix
-}
+func (o Org) host() string { return strings.ToLower(o.Namespace) + myDomainSuffix }
 
 // ParseOrg turns what an admin pastes into an Org: a bare namespace ("acme",
-// "acme--dev"), or any URL or host of the org (My Domain, Lightning, Setup,
-// Experience Cloud, Visualforce), with or without scheme, path or query, in any
-// case, with surrounding spaces. Full-width ASCII typed with a Japanese IME is
-// folded first. Anything else is an *OrgError saying what was expected.
+// "acme--dev.sandbox", "acme-dev-ed.develop"; "acme--dev" is read as the sandbox
+// it always is), or any URL or host of the org (My Domain, Lightning, Setup,
+// Experience Cloud, Salesforce Sites, Visualforce, content), with or without
+// scheme, path or query, in any case, with surrounding spaces. Full-width ASCII
+// typed with a Japanese IME is folded first. Anything else is an *OrgError saying
+// what was expected.
 func ParseOrg(input string) (Org, error) {
 	s := strings.TrimSpace(foldFullWidth(input))
 	s = strings.TrimSpace(strings.Trim(s, `"'<>`))
@@ -101,13 +105,49 @@ func ParseOrg(input string) (Org, error) {
 	}
 	lower := strings.ToLower(s)
 	if !strings.ContainsAny(lower, "./:") {
-		return orgFromLabel(lower, false)
+		return orgFromName(lower, Production, true)
 	}
 	host, err := hostOf(lower)
 	if err != nil {
 		return Org{}, err
 	}
 	return orgFromHost(host)
+}
+
+// ParseNamespace reads a namespace exactly as the console field holds it
+// ("acme", "acme--dev.sandbox", "acme-dev-ed.develop"), in any case; no URL, no
+// host suffix. It is the rule profiles are validated with. The form earlier
+// sfconnect versions wrote for sandboxes ("acme--dev") is refused here: see
+// UpgradeNamespace.
+func ParseNamespace(ns string) (Org, error) {
+	s := strings.ToLower(ns)
+	if s == "" {
+		return Org{}, &OrgError{Reason: ReasonEmpty}
+	}
+	if len(s) > maxInputLen {
+		return Org{}, &OrgError{Reason: ReasonTooLong}
+	}
+	name, partition, dotted := strings.Cut(s, ".")
+	if !dotted {
+		return orgFromName(name, Production, false)
+	}
+	kind, ok := partitionKind(partition)
+	if !ok {
+		return Org{}, &OrgError{Reason: ReasonInvalidChars, Char: "."}
+	}
+	return orgFromName(name, kind, false)
+}
+
+// UpgradeNamespace reads a namespace as this or an earlier sfconnect version
+// stored it: earlier versions wrote a sandbox as "acme--dev", which names the
+// same org as "acme--dev.sandbox" (a double hyphen only ever appears in sandbox
+// My Domain names). The result is in the current form.
+func UpgradeNamespace(ns string) (Org, error) {
+	org, err := ParseNamespace(ns)
+	if err == nil || strings.Contains(ns, ".") {
+		return org, err
+	}
+	return orgFromName(strings.ToLower(ns), Production, true)
 }
 
 // hostOf extracts the host from a URL or a scheme-less "host/path" entry.

@@ -4,16 +4,17 @@ import "fmt"
 
 // Reasons an org entry is rejected (OrgError.Reason).
 const (
-	ReasonEmpty              = "empty"
-	ReasonTooLong            = "too_long"
-	ReasonInvalidURL         = "invalid_url"
-	ReasonInvalidChars       = "invalid_chars"
-	ReasonInvalidName        = "invalid_name"
-	ReasonInvalidSandbox     = "invalid_sandbox"
-	ReasonGenericLoginHost   = "generic_login_host"
-	ReasonNotMyDomain        = "not_my_domain"
-	ReasonUnsupportedEdition = "unsupported_edition"
-	ReasonNotSalesforce      = "not_salesforce"
+	ReasonEmpty            = "empty"
+	ReasonTooLong          = "too_long"
+	ReasonInvalidURL       = "invalid_url"
+	ReasonInvalidChars     = "invalid_chars"
+	ReasonInvalidName      = "invalid_name"
+	ReasonInvalidSandbox   = "invalid_sandbox"
+	ReasonGenericLoginHost = "generic_login_host"
+	ReasonNotMyDomain      = "not_my_domain"
+	ReasonGovCloudPlus     = "gov_cloud_plus"
+	ReasonChina            = "china"
+	ReasonNotSalesforce    = "not_salesforce"
 )
 
 // OrgError says why an org entry was not understood and what was expected.
@@ -57,8 +58,10 @@ func (e *OrgError) MessageKey() string {
 		return "sf.org.generic_login_host"
 	case ReasonNotMyDomain:
 		return "sf.org.not_my_domain"
-	case ReasonUnsupportedEdition:
-		return "sf.org.unsupported_edition"
+	case ReasonGovCloudPlus:
+		return "sf.org.gov_cloud_plus"
+	case ReasonChina:
+		return "sf.org.china"
 	default:
 		return "sf.org.not_salesforce"
 	}
