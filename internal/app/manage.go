@@ -71,8 +71,9 @@ func (s *Service) Verify(ctx context.Context, name string, p Progress) (*Report,
 }
 
 // Delete revokes the profile's refresh token at Salesforce (unless revoke is
-// false), then removes its keychain entries and its metadata. When the
-// revoke fails for another reason than an already dead token, nothing is
+// false), then removes its keychain entries and its metadata. A token
+// Salesforce no longer knows (salesforce.TokenGone) is already gone, so the
+// delete goes on. When the revoke fails for another reason, nothing is
 // removed, so the admin can retry or choose not to revoke.
 func (s *Service) Delete(ctx context.Context, name string, revoke bool, p Progress) error {
 	prof, err := s.Load(ctx, name)
@@ -107,8 +108,7 @@ func (s *Service) revoke(ctx context.Context, prof profile.Profile) error {
 		return fmt.Errorf("read refresh token of %q: %w", prof.Name, err)
 	}
 	err = oauthflow.Revoke(ctx, s.configOf(prof, ""), rt)
-	var oe *salesforce.OAuthError
-	if errors.As(err, &oe) && oe.Code == "invalid_token" {
+	if salesforce.TokenGone(err) {
 		return nil // already revoked or expired: the goal is reached
 	}
 	if err != nil {

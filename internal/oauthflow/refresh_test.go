@@ -78,7 +78,11 @@ func TestRevoke(t *testing.T) {
 				t.Fatal(err)
 			}
 		}},
-		{"unknown token", 400, `{"error":"invalid_token","error_description":"invalid token"}`, wantOAuth("invalid_token", 400)},
+		{"unknown token, form-encoded as Salesforce sends it", 400,
+			"error=unsupported_token_type&error_description=this%20token%20type%20is%20not%20supported",
+			wantOAuth("unsupported_token_type", 400)},
+		{"revoked token, form-encoded", 400, "error=invalid_token&error_description=invalid%20token", wantOAuth("invalid_token", 400)},
+		{"unknown token, JSON", 400, `{"error":"invalid_token","error_description":"invalid token"}`, wantOAuth("invalid_token", 400)},
 		{"outage", 503, `<html></html>`, wantHTTP(503)},
 		{"redirect not followed", 302, ``, wantHTTP(302)},
 	}

@@ -14,10 +14,11 @@ import (
 
 // Revoke invalidates an access or refresh token (revoking a refresh token
 // also ends the access tokens issued from it). The token travels in the POST
-// body, never in the URL. Salesforce answers 200 on success and 400
-// invalid_token (a *salesforce.OAuthError) for a token it does not know or
-// already revoked; callers that only want the token gone may treat that as
-// done.
+// body, never in the URL. Salesforce answers 200 on success and 400 with a
+// form-encoded error for a token it does not know or already revoked
+// (invalid_token or unsupported_token_type, a *salesforce.OAuthError);
+// callers that only want the token gone may treat that as done
+// (salesforce.TokenGone).
 func Revoke(ctx context.Context, cfg Config, token string) error {
 	base, err := cfg.baseURL()
 	if err != nil {
@@ -44,5 +45,5 @@ func Revoke(ctx context.Context, cfg Config, token string) error {
 	if resp.StatusCode == http.StatusOK {
 		return nil
 	}
-	return fmt.Errorf("oauthflow: revoke token: %w", salesforce.ParseTokenError(resp.StatusCode, data))
+	return fmt.Errorf("oauthflow: revoke token: %w", salesforce.ParseRevokeError(resp.StatusCode, data))
 }

@@ -82,6 +82,14 @@ func (e *OAuthError) MessageKey() string {
 		return "sf.err.temporarily_unavailable"
 	case "oauth_approval_error_generic":
 		return "sf.err.approval_error_generic"
+	case "oauth_app_access_denied":
+		// "user is not admin approved to access this app": Permitted Users is
+		// "Admin approved users are pre-authorized" and no profile or
+		// permission set of the user is assigned to the app.
+		return "sf.err.app_access_denied"
+	case "oauth_app_blocked":
+		// "this app is blocked by admin": Setup > Connected Apps OAuth Usage.
+		return "sf.err.app_blocked"
 	case "oauth_ec_app_not_found":
 		return "sf.err.app_not_found"
 	case "invalid_grant":
@@ -104,6 +112,8 @@ func (e *OAuthError) MessageKey() string {
 		return "sf.err.invalid_app_access"
 	case "invalid_token":
 		return "sf.err.invalid_token"
+	case "unsupported_token_type":
+		return "sf.err.unsupported_token_type"
 	default:
 		return "sf.err.unknown"
 	}
