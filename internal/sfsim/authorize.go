@@ -111,6 +111,16 @@ func (s *Sim) validateAuthorize(p url.Values) (authRequest, string, *redirectErr
 	if !validPrompt(p.Get("prompt")) {
 		return req, "", &redirectError{"invalid_request", "invalid prompt"}
 	}
+	// The app's policies are checked for the signed-in user and sent back to
+	// the (trusted) callback, as Salesforce does ("Failure passed to redirect
+	// url. error=OAUTH_APP_BLOCKED": MicrosoftDocs SupportArticles-docs,
+	// Copilot for Sales sign-in articles).
+	switch {
+	case c.Blocked:
+		return req, "", &redirectError{"OAUTH_APP_BLOCKED", "this app is blocked by admin"}
+	case c.AdminApproved && !s.opts.User.PreAuthorized:
+		return req, "", &redirectError{"OAUTH_APP_ACCESS_DENIED", "user is not admin approved to access this app"}
+	}
 	return req, "", nil
 }
 

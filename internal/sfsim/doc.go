@@ -15,6 +15,7 @@
 //	POST /services/oauth2/authorize   the consent page's Allow/Deny forms
 //	POST /services/oauth2/token       authorization_code and refresh_token grants
 //	POST /services/oauth2/revoke      token revocation (GET ?token= also works)
+//	POST /services/oauth2/introspect  RFC 7662 token introspection (own tokens only)
 //	GET  /services/oauth2/userinfo    OpenID-style identity of the bearer
 //	GET  /id/<orgId>/<userId>         identity URL returned as "id" by the token call
 //	GET  /services/data/              API versions, no authentication
@@ -27,7 +28,18 @@
 //   - the token reply has no expires_in; it carries signature and issued_at (ms);
 //   - the identity service answers a bad token with 403 and the plain-text body
 //     "Bad_OAuth_Token", while the REST API answers 401 INVALID_SESSION_ID;
-//   - refresh tokens never expire unless revoked (policy "valid until revoked").
+//   - refresh tokens never expire unless revoked (policy "valid until revoked");
+//     with rotation, presenting a retired token revokes its whole family, and a
+//     user keeps at most MaxApprovals approvals per app (the oldest goes);
+//   - revoke errors are form-encoded (error=...&error_description=...), not JSON;
+//   - app policies (blocked app, admin-approved users) come back to the
+//     callback as error=OAUTH_APP_BLOCKED / OAUTH_APP_ACCESS_DENIED;
+//   - REST calls of an org or user without API access answer 403
+//     API_DISABLED_FOR_ORG / API_CURRENTLY_DISABLED;
+//   - StartTLS serves the org under its real login host
+//     (https://<namespace>.my.salesforce.com) for every kind of org.
+//
+// docs/SALESFORCE.md lists the sources of each rule.
 //
 // Nothing sfsim logs or records in Events contains a secret, a code, a token or
 // the state.

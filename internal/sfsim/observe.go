@@ -126,3 +126,11 @@ func (s *Sim) ExpireSessions() {
 	}
 	s.record("session", "all sessions expired")
 }
+
+// SetIntrospectionRefused makes the introspection endpoint refuse (403) or
+// answer again.
+func (s *Sim) SetIntrospectionRefused(on bool) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.opts.IntrospectionRefused = on
+}

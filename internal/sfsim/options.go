@@ -39,6 +39,14 @@ type Client struct {
 	// NotBefore models a brand-new app: until this instant (by Options.Now)
 	// Salesforce still answers invalid_client_id for it.
 	NotBefore time.Time
+	// AdminApproved mirrors the OAuth policy Permitted Users = "Admin approved
+	// users are pre-authorized": a user without User.PreAuthorized is sent
+	// back with error=OAUTH_APP_ACCESS_DENIED. The zero value is "All users
+	// may self-authorize".
+	AdminApproved bool
+	// Blocked mirrors Block in Setup > Connected Apps OAuth Usage: every
+	// authorization is sent back with error=OAUTH_APP_BLOCKED.
+	Blocked bool
 }
 
 // NewClient returns a client configured like the seed manual: secret required
@@ -63,16 +71,29 @@ type User struct {
 	ManageUsers bool
 	// Active must be true for token requests to succeed (else inactive_user).
 	Active bool
+	// PreAuthorized means the user's profile or one of the user's permission
+	// sets is assigned to the app's policies (what an AdminApproved app needs).
+	PreAuthorized bool
+	// APIDisabled takes away the "API Enabled" permission: REST calls answer
+	// 403 API_CURRENTLY_DISABLED.
+	APIDisabled bool
 }
 
 // OrgInfo describes the simulated org and where it says it lives.
 type OrgInfo struct {
 	OrgID string // 18-char "00D..." ID; generated when empty
-	// MyDomain is the My Domain label: "acme" reports instance_url
-	// https://acme.my.salesforce.com. Empty: instance_url is the sim's base URL.
+	// MyDomain is the org's My Domain login host minus ".my.salesforce.com",
+	// partition included: "acme" reports instance_url
+	// https://acme.my.salesforce.com, "acme--dev.sandbox"
+	// https://acme--dev.sandbox.my.salesforce.com, "acme-dev-ed.develop"
+	// https://acme-dev-ed.develop.my.salesforce.com. StartTLS serves the org
+	// under that host. Empty: instance_url is the sim's base URL.
 	MyDomain string
 	// InstanceURL overrides instance_url entirely when set.
 	InstanceURL string
+	// APIDisabled models an edition without API access: REST calls answer
+	// 403 API_DISABLED_FOR_ORG.
+	APIDisabled bool
 }
 
 // ConsentMode decides what the simulated user does at the authorize endpoint.
@@ -114,8 +135,12 @@ type Options struct {
 	// SessionTTL is the access token lifetime; default DefaultSessionTTL.
 	SessionTTL time.Duration
 	// Rotation turns on refresh-token rotation: each refresh returns a new
-	// refresh token and revokes the old one.
+	// refresh token and retires the old one; presenting a retired one again
+	// revokes every refresh token of that authorization (reuse detection).
 	Rotation bool
+	// IntrospectionRefused makes the introspection endpoint answer 403, standing
+	// in for any answer that is not an introspection result.
+	IntrospectionRefused bool
 	// NoRefreshToken makes grants lack refresh_token/offline_access, so the
 	// token reply has no refresh_token and scope "api".
 	NoRefreshToken bool

@@ -2,7 +2,9 @@ package sfsim
 
 import (
 	"net/http"
+	"net/url"
 	"strconv"
+	"strings"
 )
 
 // refreshGrant is the refresh_token grant. Callers hold s.mu.
@@ -18,6 +20,15 @@ func (s *Sim) refreshGrant(w http.ResponseWriter, r *http.Request, creds clientC
 	}
 	old := r.Form.Get("refresh_token")
 	rt, ok := s.refresh[old]
+	if ok && rt.rotated && rt.clientID == c.ID {
+		// Reuse of a token that rotation retired: someone holds a copy.
+		// Salesforce then revokes the current token of the family and its
+		// access tokens (Help, "Force one-time-use Refresh Tokens").
+		s.revokeFamily(rt.family)
+		s.record("refresh", "reuse of a rotated-out refresh token: its whole family revoked")
+		s.tokenFail(w, "refresh", errBadRefresh)
+		return
+	}
 	if !ok || rt.revoked || rt.clientID != c.ID {
 		s.tokenFail(w, "refresh", errBadRefresh)
 		return
@@ -31,7 +42,7 @@ func (s *Sim) refreshGrant(w http.ResponseWriter, r *http.Request, creds clientC
 	if rotate {
 		// Rotation: the old refresh token dies; access tokens already issued
 		// from it live on until their session ends.
-		rt.revoked = true
+		rt.revoked, rt.rotated = true, true
 	}
 	s.record("refresh", "access token issued client="+c.ID+" rotated="+strconv.FormatBool(rotate))
 	writeJSON(w, http.StatusOK, reply)
@@ -54,7 +65,10 @@ func (s *Sim) revokeRefresh(token string) {
 
 // handleRevoke serves the revocation endpoint: POST with form token=... (GET
 // with ?token= is also accepted, as by Salesforce). 200 with an empty body on
-// success; 400 invalid_token for an unknown or already revoked token.
+// success. Errors are HTTP 400 with a form-encoded body, not JSON (Mobile SDK
+// guide, "Revoking OAuth Tokens"; jsforce parses it with querystring):
+// invalid_token for a token issued here and already revoked,
+// unsupported_token_type for one never seen (Salesforce cannot tell its type).
 func (s *Sim) handleRevoke(w http.ResponseWriter, r *http.Request) {
 	if r.Method != http.MethodPost && r.Method != http.MethodGet {
 		w.Header().Set("Allow", "GET, POST")
@@ -64,7 +78,7 @@ func (s *Sim) handleRevoke(w http.ResponseWriter, r *http.Request) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	if err := r.ParseForm(); err != nil {
-		s.tokenFail(w, "revoke", errUnparsableForm)
+		s.revokeFail(w, errUnparsableForm)
 		return
 	}
 	token := r.Form.Get("token")
@@ -80,5 +94,23 @@ func (s *Sim) handleRevoke(w http.ResponseWriter, r *http.Request) {
 		w.WriteHeader(http.StatusOK)
 		return
 	}
-	s.tokenFail(w, "revoke", &oauthError{"invalid_token", "invalid token"})
+	if _, known := s.refresh[token]; known {
+		s.revokeFail(w, &oauthError{"invalid_token", "invalid token"})
+		return
+	}
+	if _, known := s.access[token]; known {
+		s.revokeFail(w, &oauthError{"invalid_token", "invalid token"})
+		return
+	}
+	s.revokeFail(w, &oauthError{"unsupported_token_type", "this token type is not supported"})
+}
+
+// revokeFail records and writes a revoke error: HTTP 400, form-encoded, spaces
+// as %20 as in the body Salesforce sends. Callers hold s.mu.
+func (s *Sim) revokeFail(w http.ResponseWriter, e *oauthError) {
+	s.record("revoke", e.code+": "+e.description)
+	enc := func(v string) string { return strings.ReplaceAll(url.QueryEscape(v), "+", "%20") }
+	w.Header().Set("Content-Type", "application/x-www-form-urlencoded;charset=UTF-8")
+	w.WriteHeader(http.StatusBadRequest)
+	_, _ = w.Write([]byte("error=" + enc(e.code) + "&error_description=" + enc(e.description)))
 }

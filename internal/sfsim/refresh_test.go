@@ -3,6 +3,7 @@ package sfsim
 import (
 	"net/http"
 	"net/url"
+	"strings"
 	"testing"
 )
 
@@ -74,10 +75,13 @@ func TestRefreshErrors(t *testing.T) {
 	}
 }
 
-// With rotation each refresh returns a new refresh token and kills the old.
-func TestRefreshRotation(t *testing.T) {
+// With rotation each refresh returns a new refresh token and retires the
+// old one. Presenting a retired token again is reuse: Salesforce then revokes
+// the whole family, so the current token dies too.
+func TestRefreshRotationAndReuseDetection(t *testing.T) {
 	h := newHarness(t, func(o *Options) { o.Rotation = true })
-	old := h.tokens()["refresh_token"].(string)
+	first := h.tokens()
+	old := first["refresh_token"].(string)
 	status, m := h.token(refreshForm(old))
 	next, _ := m["refresh_token"].(string)
 	if status != http.StatusOK || next == "" || next == old {
@@ -86,23 +90,49 @@ func TestRefreshRotation(t *testing.T) {
 	if !h.sim.Revoked(old) || h.sim.Revoked(next) {
 		t.Errorf("Revoked(old)=%t Revoked(new)=%t", h.sim.Revoked(old), h.sim.Revoked(next))
 	}
+	status, m = h.token(refreshForm(next))
+	latest, _ := m["refresh_token"].(string)
+	if status != http.StatusOK || latest == "" {
+		t.Fatalf("refresh with the rotated token: %d %v", status, m)
+	}
+	// A copy of the first token is presented again (the console still holds it).
 	status, m = h.token(refreshForm(old))
 	wantOAuthError(t, status, m, "invalid_grant", "expired access/refresh token")
-	if status, m := h.token(refreshForm(next)); status != http.StatusOK {
-		t.Errorf("refresh with the rotated token: %d %v", status, m)
+	if !h.sim.Revoked(latest) {
+		t.Error("reuse of a retired token left the family's current token alive")
 	}
-	if got := h.sim.IssuedRefreshTokens(); len(got) != 3 || got[0] != old || got[1] != next {
-		t.Errorf("IssuedRefreshTokens = %d tokens", len(got))
+	if status, _ := h.token(refreshForm(latest)); status != http.StatusBadRequest {
+		t.Errorf("current token still refreshes after reuse: %d", status)
+	}
+	if resp, _ := h.withBearer("/services/oauth2/userinfo", m2s(first, "access_token")); resp.StatusCode == http.StatusOK {
+		t.Error("an access token of the family still works after reuse")
+	}
+	reuse := 0
+	for _, e := range h.sim.EventsOf("refresh") {
+		if strings.Contains(e.Detail, "reuse") {
+			reuse++
+		}
+	}
+	if reuse != 1 {
+		t.Errorf("%d reuse events, want 1: %v", reuse, h.sim.EventsOf("refresh"))
+	}
+	// Another approval of the same app is another family: untouched.
+	other := h.tokens()["refresh_token"].(string)
+	if status, _ := h.token(refreshForm(other)); status != http.StatusOK {
+		t.Errorf("an unrelated approval was revoked too: %d", status)
 	}
 	h.sim.SetRotation(false)
-	last := h.sim.IssuedRefreshTokens()[2]
+	last := h.sim.IssuedRefreshTokens()[len(h.sim.IssuedRefreshTokens())-1]
 	if _, m := h.token(refreshForm(last)); m["refresh_token"] != nil {
 		t.Error("rotation switched off but a refresh token was returned")
 	}
 }
 
+func m2s(m map[string]any, k string) string { s, _ := m[k].(string); return s }
+
 // Revocation: a refresh token takes its access tokens with it; an access
-// token goes alone; unknown or already revoked tokens get invalid_token.
+// token goes alone; errors are form-encoded: invalid_token for a token issued
+// and already revoked, unsupported_token_type for one never issued.
 func TestRevoke(t *testing.T) {
 	tests := []struct {
 		name        string
@@ -141,15 +171,18 @@ func TestRevoke(t *testing.T) {
 				t.Error("Revoked() = false")
 			}
 			resp, body := revoke()
-			if resp.StatusCode != http.StatusBadRequest || body != `{"error":"invalid_token","error_description":"invalid token"}` {
-				t.Errorf("second revoke: %d %s", resp.StatusCode, body)
+			if resp.StatusCode != http.StatusBadRequest || body != "error=invalid_token&error_description=invalid%20token" ||
+				!strings.HasPrefix(resp.Header.Get("Content-Type"), "application/x-www-form-urlencoded") {
+				t.Errorf("second revoke: %d %q %s", resp.StatusCode, resp.Header.Get("Content-Type"), body)
 			}
 		})
 	}
 	t.Run("unknown token", func(t *testing.T) {
 		h := newHarness(t, nil)
-		if resp, _ := h.postForm("/services/oauth2/revoke", url.Values{"token": {"nope"}}); resp.StatusCode != http.StatusBadRequest {
-			t.Errorf("status %d", resp.StatusCode)
+		resp, body := h.postForm("/services/oauth2/revoke", url.Values{"token": {"nope"}})
+		if resp.StatusCode != http.StatusBadRequest ||
+			body != "error=unsupported_token_type&error_description=this%20token%20type%20is%20not%20supported" {
+			t.Errorf("status %d body %q", resp.StatusCode, body)
 		}
 		if h.sim.Revoked("nope") {
 			t.Error("unknown token reported revoked")

@@ -65,6 +65,11 @@ func (s *Sim) handleData(w http.ResponseWriter, r *http.Request) {
 		writeRESTError(w, http.StatusUnauthorized, "INVALID_SESSION_ID", "Session expired or invalid")
 		return
 	}
+	if code, message := s.apiBlocked(); code != "" {
+		s.record("rest", code)
+		writeRESTError(w, http.StatusForbidden, code, message)
+		return
+	}
 	version, resource, _ := strings.Cut(rest, "/")
 	if !strings.HasPrefix(version, "v") || !slices.Contains(APIVersions, version[1:]) {
 		s.record("rest", "NOT_FOUND: unknown version")
@@ -85,6 +90,21 @@ func (s *Sim) handleData(w http.ResponseWriter, r *http.Request) {
 		s.record("rest", "NOT_FOUND: "+resource)
 		writeRESTError(w, http.StatusNotFound, "NOT_FOUND", "The requested resource does not exist")
 	}
+}
+
+// apiBlocked returns the REST error of an org or user without API access:
+// 403 API_DISABLED_FOR_ORG for an edition without the API, 403
+// API_CURRENTLY_DISABLED for a user without "API Enabled" (SOAP API
+// ExceptionCode list; REST API, "Status Codes and Error Responses": 403 is
+// "request refused", the body the usual error array). Callers hold s.mu.
+func (s *Sim) apiBlocked() (code, message string) {
+	switch {
+	case s.opts.Org.APIDisabled:
+		return "API_DISABLED_FOR_ORG", "The REST API is not enabled for this Organization."
+	case s.opts.User.APIDisabled:
+		return "API_CURRENTLY_DISABLED", "API is disabled for this User"
+	}
+	return "", ""
 }
 
 // query answers SOQL on UserPermissionAccess (the running user's effective

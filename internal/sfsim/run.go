@@ -20,6 +20,7 @@ var ErrNotLoopback = errors.New("sfsim: listen address must be a loopback addres
 type Running struct {
 	URL    string // base URL, e.g. http://127.0.0.1:54321 (the login URL to use)
 	Sim    *Sim
+	client *http.Client // StartTLS's resolver and trust; nil for plain loopback
 	srv    *http.Server
 	cancel context.CancelFunc
 	done   chan struct{}

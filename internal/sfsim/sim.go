@@ -52,7 +52,10 @@ type accessToken struct {
 type refreshToken struct {
 	clientID string
 	scopes   []string
+	issued   time.Time
+	family   string // the approval (authorization) it descends from
 	revoked  bool
+	rotated  bool // retired by rotation: presenting it again is reuse
 }
 
 // Sim is the simulator: an http.Handler holding the org's OAuth state.
@@ -66,8 +69,18 @@ type Sim struct {
 	access   map[string]*accessToken
 	refresh  map[string]*refreshToken
 	refOrder []string
-	events   []Event
-	mux      *http.ServeMux
+	// approvals lists the approvals (refresh token families) in the order
+	// they were made, for the per-user limit (MaxApprovals).
+	approvals []approval
+	hosts     []string // hosts StartTLS serves the org under; nil for plain loopback
+	events    []Event
+	mux       *http.ServeMux
+}
+
+// approval is one authorization of a client by the user: the family of
+// refresh tokens that rotation derives from its first one.
+type approval struct {
+	clientID, family string
 }
 
 // New returns a simulator configured by opts (zero values get defaults).
@@ -83,6 +96,7 @@ func New(opts Options) *Sim {
 	s.mux.HandleFunc("/services/oauth2/authorize", s.handleAuthorize)
 	s.mux.HandleFunc("/services/oauth2/token", s.handleToken)
 	s.mux.HandleFunc("/services/oauth2/revoke", s.handleRevoke)
+	s.mux.HandleFunc("/services/oauth2/introspect", s.handleIntrospect)
 	s.mux.HandleFunc("/services/oauth2/userinfo", s.handleUserinfo)
 	s.mux.HandleFunc("/id/", s.handleIdentity)
 	s.mux.HandleFunc("/services/data/", s.handleData)
@@ -108,6 +122,12 @@ func (s *Sim) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		}
 	}
 	w.Header().Set("Cache-Control", "no-cache,must-revalidate,max-age=0,no-store,private")
+	if !s.servesRequest(r) {
+		// Under TLS the org answers only on its own hosts; the test client's
+		// resolver never sends others here, so this is a second line.
+		http.Error(w, "misdirected request", http.StatusMisdirectedRequest)
+		return
+	}
 	s.mux.ServeHTTP(w, r)
 }
 

@@ -162,6 +162,7 @@ func (s *Sim) exchangeCode(w http.ResponseWriter, r *http.Request, creds clientC
 	g.access = append(g.access, reply.AccessToken)
 	if reply.RefreshToken != "" {
 		g.refresh = append(g.refresh, reply.RefreshToken)
+		s.limitApprovals(c.ID)
 	}
 	s.record("token", "tokens issued client="+c.ID+" refresh_token="+strconv.FormatBool(reply.RefreshToken != ""))
 	writeJSON(w, http.StatusOK, reply)
@@ -198,7 +199,13 @@ func (s *Sim) issueTokens(r *http.Request, c Client, scopes []string, parent str
 	}
 	if newRefresh && slices.Contains(scopes, "refresh_token") {
 		rt := newRefreshToken()
-		s.refresh[rt] = &refreshToken{clientID: c.ID, scopes: scopes}
+		family := rt // a new approval starts a family named after its first token
+		if p, ok := s.refresh[parent]; ok {
+			family = p.family // a rotation continues it
+		} else {
+			s.approvals = append(s.approvals, approval{clientID: c.ID, family: family})
+		}
+		s.refresh[rt] = &refreshToken{clientID: c.ID, scopes: scopes, issued: now, family: family}
 		s.refOrder = append(s.refOrder, rt)
 		reply.RefreshToken = rt
 		parent = rt
