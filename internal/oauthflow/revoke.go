@@ -20,30 +20,41 @@ import (
 // callers that only want the token gone may treat that as done
 // (salesforce.TokenGone).
 func Revoke(ctx context.Context, cfg Config, token string) error {
-	base, err := cfg.baseURL()
-	if err != nil {
-		return err
-	}
 	if token == "" {
 		return errors.New("oauthflow: revoke: empty token")
 	}
-	body := strings.NewReader(url.Values{"token": {token}}.Encode())
-	req, err := http.NewRequestWithContext(ctx, http.MethodPost, base+revokePath, body)
+	status, data, err := cfg.post(ctx, "revoke token", revokePath, url.Values{"token": {token}})
 	if err != nil {
-		return fmt.Errorf("oauthflow: revoke: %w", err)
+		return err
+	}
+	if status == http.StatusOK {
+		return nil
+	}
+	return fmt.Errorf("oauthflow: revoke token: %w", salesforce.ParseRevokeError(status, data))
+}
+
+// post sends form to path on the login host and returns the status and the
+// body (at most 1 MiB). Redirects are not followed; transport failures are
+// mapped as for the token calls.
+func (cfg Config) post(ctx context.Context, op, path string, form url.Values) (int, []byte, error) {
+	base, err := cfg.baseURL()
+	if err != nil {
+		return 0, nil, err
+	}
+	req, err := http.NewRequestWithContext(ctx, http.MethodPost, base+path, strings.NewReader(form.Encode()))
+	if err != nil {
+		return 0, nil, fmt.Errorf("oauthflow: %s: %w", op, err)
 	}
 	req.Header.Set("Content-Type", "application/x-www-form-urlencoded")
+	req.Header.Set("Accept", "application/json")
 	resp, err := cfg.client().Do(req)
 	if err != nil {
-		return cfg.mapError(ctx, "revoke token", err)
+		return 0, nil, cfg.mapError(ctx, op, err)
 	}
 	defer resp.Body.Close()
 	data, err := io.ReadAll(io.LimitReader(resp.Body, 1<<20))
 	if err != nil {
-		return cfg.mapError(ctx, "revoke token", &url.Error{Op: "read", URL: base + revokePath, Err: err})
+		return 0, nil, cfg.mapError(ctx, op, &url.Error{Op: "read", URL: base + path, Err: err})
 	}
-	if resp.StatusCode == http.StatusOK {
-		return nil
-	}
-	return fmt.Errorf("oauthflow: revoke token: %w", salesforce.ParseRevokeError(resp.StatusCode, data))
+	return resp.StatusCode, data, nil
 }

@@ -119,3 +119,34 @@ func TestFlowAgainstSimulatorFailures(t *testing.T) {
 		}
 	})
 }
+
+// Introspection never uses the token: with rotation on, a token looked at any
+// number of times still refreshes once; then it is retired and looks inactive.
+func TestIntrospectAgainstSimulator(t *testing.T) {
+	ctx := context.Background()
+	cfg := startSim(t, sfsim.Options{Rotation: true})
+	start, _ := oauthflow.Begin(cfg, oauthflow.Options{})
+	q := authorize(t, start.URL)
+	tok, err := oauthflow.Exchange(ctx, cfg, q.Get("code"), start.Verifier)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for range 3 {
+		in, err := oauthflow.Introspect(ctx, cfg, tok.RefreshToken, oauthflow.HintRefreshToken)
+		if err != nil || !in.Active || in.Username != "admin@acme.example" || in.TokenType != "refresh_token" {
+			t.Fatalf("Introspect = %+v, %v", in, err)
+		}
+	}
+	if _, err := oauthflow.Refresh(ctx, cfg, tok.RefreshToken); err != nil {
+		t.Fatalf("the looked-at token no longer refreshes: %v", err)
+	}
+	if in, err := oauthflow.Introspect(ctx, cfg, tok.RefreshToken, oauthflow.HintRefreshToken); err != nil || in.Active {
+		t.Errorf("retired token: %+v, %v", in, err)
+	}
+	wrong := cfg
+	wrong.ClientSecret = "wrong"
+	var oe *salesforce.OAuthError
+	if _, err := oauthflow.Introspect(ctx, wrong, tok.RefreshToken, ""); !errors.As(err, &oe) || oe.Code != "invalid_client" {
+		t.Errorf("wrong secret: %v", err)
+	}
+}

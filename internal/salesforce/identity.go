@@ -76,6 +76,10 @@ func firstNonEmpty(values ...string) string {
 // clean bounds a field shown in the UI and exported in the profile.
 func clean(s string) string { return sanitize(s, maxFieldRunes) }
 
+// CleanText makes a short field from a Salesforce answer (a username, an ID)
+// safe to show and store: no control or format characters, at most 256 runes.
+func CleanText(s string) string { return clean(s) }
+
 // decodeJSON decodes a whole body into out.
 func decodeJSON(body []byte, out any) error {
 	if err := json.Unmarshal(body, out); err != nil {
