@@ -95,3 +95,33 @@ func (e *VerificationError) MessageArgs() map[string]any {
 	}
 	return e.Failed[0].Args
 }
+
+// APIAccessError means the org or the authorized user has no API access: a
+// REST call answered 403 API_DISABLED_FOR_ORG (the edition has no API) or
+// API_CURRENTLY_DISABLED (the user lacks "API Enabled"). The ID-governance
+// connector works through the API, so a new connection is refused, its token
+// revoked and nothing saved.
+type APIAccessError struct {
+	Code string // Salesforce's errorCode
+}
+
+func (e *APIAccessError) Error() string {
+	return "no API access: " + e.Code
+}
+
+// MessageKey names the fix for the org or for the user.
+func (e *APIAccessError) MessageKey() string {
+	if e.Code == "API_DISABLED_FOR_ORG" {
+		return "app.err.api_disabled_org"
+	}
+	return "app.err.api_disabled_user"
+}
+
+// MessageArgs returns nothing: the texts name the setting.
+func (e *APIAccessError) MessageArgs() map[string]any { return nil }
+
+// apiDisabled reports whether a REST errorCode means "no API access" (SOAP
+// API ExceptionCode list; REST answers them with 403).
+func apiDisabled(code string) bool {
+	return code == "API_DISABLED_FOR_ORG" || code == "API_CURRENTLY_DISABLED"
+}

@@ -52,24 +52,46 @@ type harness struct {
 	logs     *syncBuffer
 	svc      *app.Service
 	browser  *browser
+	http     *http.Client // the TLS simulator's client; nil for plain loopback
 }
 
 func newHarness(t testing.TB, mutate func(*sfsim.Options)) *harness {
+	t.Helper()
+	return startHarness(t, "", mutate)
+}
+
+// newOrgHarness serves the simulated org over TLS under its real login host,
+// https://<namespace>.my.salesforce.com: no login URL override, as against
+// Salesforce. The service and the browser reach it through its client.
+func newOrgHarness(t testing.TB, namespace string, mutate func(*sfsim.Options)) *harness {
+	t.Helper()
+	return startHarness(t, namespace, mutate)
+}
+
+func startHarness(t testing.TB, namespace string, mutate func(*sfsim.Options)) *harness {
 	t.Helper()
 	h := &harness{t: t, store: secrets.NewMemory(), dir: t.TempDir(), logs: &syncBuffer{}}
 	h.callback = fmt.Sprintf("http://localhost:%d/callback", freePort(t))
 	opts := sfsim.DemoOptions(h.callback)
 	opts.Consent = sfsim.ConsentAuto
+	opts.Org.MyDomain = namespace
 	if mutate != nil {
 		mutate(&opts)
 	}
-	run, err := sfsim.Start(context.Background(), opts)
+	start := sfsim.Start
+	if namespace != "" {
+		start = sfsim.StartTLS
+	}
+	run, err := start(context.Background(), opts)
 	if err != nil {
 		t.Fatal(err)
 	}
 	t.Cleanup(run.Close)
 	h.sim, h.simURL = run.Sim, run.URL
-	h.browser = &browser{t: t, done: make(chan visit, 4)}
+	if namespace != "" {
+		h.http = run.Client()
+	}
+	h.browser = &browser{t: t, done: make(chan visit, 4), client: h.http}
 	h.svc = h.service("en")
 	return h
 }
@@ -78,6 +100,7 @@ func (h *harness) service(lang string) *app.Service {
 	return app.New(app.Deps{
 		Profiles:    &profile.Store{Dir: h.dir},
 		Secrets:     h.store,
+		HTTP:        h.http,
 		OpenBrowser: h.browser.open,
 		Logger:      slog.New(slog.NewTextHandler(h.logs, &slog.HandlerOptions{Level: slog.LevelDebug})),
 		Lang:        lang,
@@ -128,6 +151,7 @@ type browser struct {
 	done       chan visit
 	opened     []string
 	mu         sync.Mutex
+	client     *http.Client // resolver and trust of a TLS simulator; nil = defaults
 }
 
 func (b *browser) open(u *url.URL) error {
@@ -145,6 +169,9 @@ func (b *browser) open(u *url.URL) error {
 			}
 			return nil
 		}}
+		if b.client != nil {
+			c.Transport = b.client.Transport
+		}
 		resp, err := c.Get(target.String())
 		if err != nil {
 			b.done <- visit{err: err}

@@ -56,19 +56,25 @@ func TestReauthorizeReusesTheKeychainAndReplacesTheToken(t *testing.T) {
 
 func TestVerifyASavedConnection(t *testing.T) {
 	h := connected(t, nil)
+	refreshes := len(h.sim.EventsOf("refresh"))
 	r, err := h.svc.Verify(context.Background(), "prod", nil)
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(r.Failed()) != 0 || len(r.Checks) < 4 {
-		t.Errorf("checks = %+v, want at least 4 passing", r.Checks)
+	if len(r.Failed()) != 0 || len(r.Checks) != 2 || r.Checks[0].ID != "token" || r.Checks[0].Status != app.Pass ||
+		r.Identity.Username != sfsim.DemoUsername || r.Deep {
+		t.Errorf("report = %+v, want the token alive and the scopes granted", r)
 	}
+	if len(h.sim.EventsOf("refresh")) != refreshes {
+		t.Error("Verify refreshed the token")
+	}
+	// The deep check uses the token and sees the permissions.
 	h.sim.SetManageUsers(false)
-	r, err = h.svc.Verify(context.Background(), "prod", nil)
+	r, err = h.svc.VerifyDeep(context.Background(), "prod", nil)
 	if err != nil {
 		t.Fatal(err)
 	}
-	if f := r.Failed(); len(f) != 1 || f[0].ID != "manage_users" {
+	if f := r.Failed(); len(f) != 1 || f[0].ID != "manage_users" || !r.Deep {
 		t.Errorf("failed = %+v, want manage_users", f)
 	}
 }
@@ -95,8 +101,8 @@ func TestRotationIsDetectedAndTheTokenIsNotRefreshedAgain(t *testing.T) {
 	if len(h.sim.EventsOf("refresh")) != before {
 		t.Error("Verify refreshed a rotating token: the exported one would die")
 	}
-	if len(r.Checks) != 1 || r.Checks[0].Status != app.Warn {
-		t.Errorf("checks = %+v, want one warning", r.Checks)
+	if len(r.Failed()) != 0 || r.Checks[0].Status != app.Pass || !r.Rotation {
+		t.Errorf("checks = %+v, want the token alive, rotation known", r.Checks)
 	}
 }
 

@@ -11,65 +11,6 @@ import (
 	"github.com/sfconnect/sfconnect/internal/secrets"
 )
 
-// Verify checks a saved connection again: refresh for an access token, then
-// identity, scopes, Manage Users and instance. With refresh-token rotation on,
-// a refresh would kill the token the console holds, so it only reports that.
-func (s *Service) Verify(ctx context.Context, name string, p Progress) (*Report, error) {
-	prof, err := s.Load(ctx, name)
-	if err != nil {
-		return nil, err
-	}
-	sec, err := s.Secrets(ctx, name)
-	if err != nil {
-		return nil, err
-	}
-	r := &Report{Rotation: prof.RefreshRotation}
-	if prof.RefreshRotation {
-		r.add("refresh", Warn, "app.check.refresh.rotation_skipped", nil)
-		return r, nil
-	}
-	cfg := s.configOf(prof, sec.ClientSecret)
-	p.report(StepRefresh)
-	tok, err := oauthflow.Refresh(ctx, cfg, sec.RefreshToken)
-	if err != nil {
-		return nil, fmt.Errorf("refresh the access token: %w", err)
-	}
-	if tok.RefreshToken != "" && tok.RefreshToken != sec.RefreshToken {
-		// Rotation was switched on since the connection was made: the old
-		// token is dead now, keep the new one and say so.
-		if err := s.keepRotated(ctx, name, tok.RefreshToken); err != nil {
-			return nil, err
-		}
-		prof.RefreshRotation = true
-		r.Rotation = true
-		r.add("refresh", Warn, "app.check.refresh.rotation", nil)
-	} else {
-		r.add("refresh", Pass, "app.check.refresh.ok", nil)
-	}
-	instance := tok.InstanceURL
-	if instance == "" {
-		instance = prof.InstanceURL
-	}
-	api := &salesforce.Client{HTTP: s.d.HTTP, InstanceURL: instance, AccessToken: tok.AccessToken}
-	p.report(StepIdentity)
-	s.checkIdentity(ctx, r, api, tok.ID)
-	if tok.Scope != "" {
-		s.checkScopes(r, tok.Scope)
-	}
-	if org, err := salesforce.ParseNamespace(prof.Namespace); err == nil {
-		s.checkInstance(r, org, prof.LoginURL, org.LoginURL() != prof.LoginURL, instance)
-	}
-	p.report(StepPermissions)
-	s.checkManageUsers(ctx, r, api)
-	if len(r.Failed()) == 0 {
-		prof.VerifiedAt = s.d.Now().UTC()
-	}
-	if err := s.d.Profiles.Save(prof); err != nil {
-		return r, fmt.Errorf("record the verification: %w", err)
-	}
-	return r, nil
-}
-
 // Delete revokes the profile's refresh token at Salesforce (unless revoke is
 // false), then removes its keychain entries and its metadata. A token
 // Salesforce no longer knows (salesforce.TokenGone) is already gone, so the

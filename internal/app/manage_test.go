@@ -53,7 +53,7 @@ func TestVerifyReportsALostRotatedToken(t *testing.T) {
 		}
 		return nil
 	}
-	_, err := h.svc.Verify(context.Background(), "prod", nil)
+	_, err := h.svc.VerifyDeep(context.Background(), "prod", nil)
 	var lost *app.RotatedTokenLostError
 	if !errors.As(err, &lost) || lost.Name != "prod" {
 		t.Fatalf("err = %v, want RotatedTokenLostError", err)

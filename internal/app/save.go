@@ -9,17 +9,35 @@ import (
 
 	"github.com/sfconnect/sfconnect/internal/oauthflow"
 	"github.com/sfconnect/sfconnect/internal/profile"
+	"github.com/sfconnect/sfconnect/internal/salesforce"
 	"github.com/sfconnect/sfconnect/internal/secrets"
 )
 
 // Connection is the verified, not yet saved result of an authorization.
 type Connection struct {
-	Profile  profile.Profile
-	Secrets  profile.Secrets
-	Report   Report
+	Profile profile.Profile
+	Secrets profile.Secrets
+	Report  Report
+	// Renewal is set by Save when the connection replaced the refresh token
+	// of a saved profile (a re-authorization): the console's token must be
+	// replaced with the new one.
+	Renewal  *Renewal
 	loginURL string
 	replaces string
 	saved    bool
+}
+
+// Renewal tells what became of the refresh token a re-authorization
+// replaced. Salesforce keeps at most 5 approvals per user and app and
+// silently revokes the oldest beyond that, and a stray live token is a risk,
+// so the replaced token is revoked once the new one is safely stored.
+type Renewal struct {
+	// Revoked is true when Salesforce revoked the old token (or no longer
+	// knew it).
+	Revoked bool
+	// Err is why it could not be revoked: it then stays valid until it is
+	// revoked in Salesforce (Setup > Connected Apps OAuth Usage).
+	Err error
 }
 
 // Save stores c under name: the secrets in the keychain first, then the
@@ -46,7 +64,7 @@ func (s *Service) Save(ctx context.Context, name string, c *Connection, f Consol
 			return &ExistsError{Name: name}
 		}
 	}
-	undo, err := s.putSecrets(ctx, name, c.Secrets)
+	undo, replaced, err := s.putSecrets(ctx, name, c.Secrets)
 	if err != nil {
 		return err
 	}
@@ -61,15 +79,37 @@ func (s *Service) Save(ctx context.Context, name string, c *Connection, f Consol
 	c.replaces = name
 	c.saved = true
 	s.d.Logger.Info("profile saved", "profile", name, "org", p.Namespace, "username", p.Username)
+	if replaced != "" && replaced != c.Secrets.RefreshToken {
+		c.Renewal = s.revokeReplaced(ctx, c, replaced)
+	}
 	return nil
+}
+
+// revokeReplaced revokes the refresh token a re-authorization replaced, now
+// that the new one is stored. Its failure does not undo the save: the new
+// token works; the admin is told to revoke the old one in Salesforce.
+func (s *Service) revokeReplaced(ctx context.Context, c *Connection, old string) *Renewal {
+	cfg := oauthflow.Config{LoginURL: c.loginURL, ClientID: c.Profile.ClientID,
+		ClientSecret: c.Secrets.ClientSecret, HTTPClient: s.d.HTTP}
+	ctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), discardTimeout)
+	defer cancel()
+	err := oauthflow.Revoke(ctx, cfg, old)
+	switch {
+	case err == nil || salesforce.TokenGone(err):
+		s.d.Logger.Info("replaced refresh token revoked", "profile", c.Profile.Name)
+		return &Renewal{Revoked: true}
+	default:
+		s.d.Logger.Warn("could not revoke the replaced refresh token", "profile", c.Profile.Name, "err", err)
+		return &Renewal{Err: fmt.Errorf("revoke the replaced refresh token: %w", err)}
+	}
 }
 
 // putSecrets writes both secrets and returns undo, which puts back what the
 // keychain held before (nothing, for a new profile; the old entries, for a
-// re-authorization). If a write fails, what was written is undone already.
-// An entry that cannot be read first is not overwritten: it could not be
-// restored.
-func (s *Service) putSecrets(ctx context.Context, name string, sec profile.Secrets) (undo func(), err error) {
+// re-authorization), and the refresh token it replaced ("" if none). If a
+// write fails, what was written is undone already. An entry that cannot be
+// read first is not overwritten: it could not be restored.
+func (s *Service) putSecrets(ctx context.Context, name string, sec profile.Secrets) (undo func(), replaced string, err error) {
 	type entry struct {
 		acc, val, old, what string
 		had                 bool
@@ -84,7 +124,7 @@ func (s *Service) putSecrets(ctx context.Context, name string, sec profile.Secre
 		case err == nil:
 			e.old, e.had = old, true
 		case !errors.Is(err, secrets.ErrNotFound):
-			return nil, fmt.Errorf("read the stored %s: %w", e.what, err)
+			return nil, "", fmt.Errorf("read the stored %s: %w", e.what, err)
 		}
 	}
 	var written []*entry
@@ -106,11 +146,11 @@ func (s *Service) putSecrets(ctx context.Context, name string, sec profile.Secre
 	for _, e := range entries {
 		if err := s.d.Secrets.Set(ctx, e.acc, e.val); err != nil {
 			undo()
-			return nil, fmt.Errorf("store %s: %w", e.what, err)
+			return nil, "", fmt.Errorf("store %s: %w", e.what, err)
 		}
 		written = append(written, e)
 	}
-	return undo, nil
+	return undo, entries[1].old, nil
 }
 
 // dropSecrets removes both keychain entries of name, ignoring absent ones.

@@ -18,6 +18,7 @@ import (
 	"github.com/sfconnect/sfconnect/internal/i18n"
 	"github.com/sfconnect/sfconnect/internal/netproxy"
 	"github.com/sfconnect/sfconnect/internal/profile"
+	"github.com/sfconnect/sfconnect/internal/salesforce"
 	"github.com/sfconnect/sfconnect/internal/secrets"
 )
 
@@ -162,4 +163,15 @@ func (s *Service) exists(name string) (bool, error) {
 		}
 	}
 	return false, nil
+}
+
+// ConsoleURL returns the login URL the ID-governance console builds from the
+// profile's namespace, https://<namespace>.my.salesforce.com/, shown beside
+// the namespace so the admin can check it; "" when the namespace is invalid.
+func ConsoleURL(p profile.Profile) string {
+	org, err := salesforce.ParseNamespace(p.Namespace)
+	if err != nil {
+		return ""
+	}
+	return org.ConsoleURL()
 }

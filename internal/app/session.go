@@ -41,6 +41,8 @@ const (
 	StepRefresh     Step = "refresh"
 	StepSave        Step = "save"
 	StepRevoke      Step = "revoke"
+	// StepIntrospect is Verify's question to Salesforce about a saved token.
+	StepIntrospect Step = "introspect"
 )
 
 // Progress receives each stage as it starts. It may be nil.
@@ -213,7 +215,15 @@ func (ss *Session) Wait(ctx context.Context, p Progress) (*Connection, error) {
 		return nil, fmt.Errorf("exchange the authorization code: %w", err)
 	}
 	conn := ss.connection(tok)
-	conn.Report, conn.Secrets.RefreshToken = ss.svc.verifyNew(ctx, ss.cfg, ss.org, ss.in.LoginURL != "", tok, p)
+	var verr error
+	conn.Report, conn.Secrets.RefreshToken, verr = ss.svc.verifyNew(ctx, ss.cfg, ss.org, ss.in.LoginURL != "", tok, p)
+	if verr != nil {
+		// No API access: no connector can use this token. End it now
+		// rather than leave a live token nobody keeps.
+		p.report(StepRevoke)
+		ss.svc.revokeQuietly(ss.cfg, tok.RefreshToken)
+		return nil, fmt.Errorf("verify the new connection: %w", verr)
+	}
 	if err := ctx.Err(); err != nil {
 		// Canceled or timed out while verifying: the checks that failed
 		// say nothing about the org, so report the cancel, not them.
@@ -282,6 +292,8 @@ func (s Step) MessageKey() string {
 		return "app.step.refresh"
 	case StepSave:
 		return "app.step.save"
+	case StepIntrospect:
+		return "app.step.introspect"
 	}
 	return "app.step.revoke"
 }

@@ -92,7 +92,7 @@ func (s *Service) Import(ctx context.Context, r io.Reader, name string) (profile
 // putImported stores whichever secrets the file held.
 func (s *Service) putImported(ctx context.Context, name string, sec profile.Secrets) error {
 	if sec.ClientSecret != "" && sec.RefreshToken != "" {
-		_, err := s.putSecrets(ctx, name, sec)
+		_, _, err := s.putSecrets(ctx, name, sec)
 		return err
 	}
 	// At most one of the two is set here, so there is nothing to roll back.

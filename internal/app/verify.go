@@ -33,10 +33,13 @@ func (s Status) String() string {
 
 // Check is one line of the verification checklist. Key and Args render it.
 type Check struct {
-	ID     string // "identity", "scopes", "manage_users", "instance", "refresh"
+	ID     string // "token", "identity", "scopes", "api", "manage_users", "instance", "refresh"
 	Status Status
 	Key    string
 	Args   map[string]any
+	// Detail, when set, is a translatable error that says more (why the
+	// token's state is unknown); it is rendered after the line's text.
+	Detail error
 }
 
 // Report is what the verification found.
@@ -44,6 +47,12 @@ type Report struct {
 	Identity salesforce.Identity
 	Checks   []Check
 	Rotation bool // the org rotates refresh tokens: the exported one must not be refreshed
+	// Deep is true for a check that used the refresh token (a new connection,
+	// VerifyDeep), false for Verify's introspection.
+	Deep bool
+	// Replaced is true when a deep check got a new refresh token from
+	// rotation and stored it: the console's copy must be replaced now.
+	Replaced bool
 }
 
 // Failed returns the checks that failed.
@@ -62,11 +71,13 @@ func (r *Report) add(id string, st Status, key string, args map[string]any) {
 }
 
 // verifyNew checks a freshly issued token: who authorized, the granted
-// scopes, the Manage Users permission, the instance and a refresh. It
-// returns the refresh token to keep: with rotation on, the refresh replaced it.
+// scopes, the instance, API access, the Manage Users permission and a
+// refresh. It returns the refresh token to keep: with rotation on, the
+// refresh replaced it. An org or user without API access is an
+// *APIAccessError: no connector can work there, so there is nothing to keep.
 func (s *Service) verifyNew(ctx context.Context, cfg oauthflow.Config, org salesforce.Org, overridden bool,
-	tok *oauthflow.Token, p Progress) (Report, string) {
-	var r Report
+	tok *oauthflow.Token, p Progress) (Report, string, error) {
+	r := Report{Deep: true}
 	keep := tok.RefreshToken
 	api := &salesforce.Client{HTTP: s.d.HTTP, InstanceURL: tok.InstanceURL, AccessToken: tok.AccessToken}
 
@@ -75,7 +86,9 @@ func (s *Service) verifyNew(ctx context.Context, cfg oauthflow.Config, org sales
 	s.checkScopes(&r, tok.Scope)
 	s.checkInstance(&r, org, cfg.LoginURL, overridden, tok.InstanceURL)
 	p.report(StepPermissions)
-	s.checkManageUsers(ctx, &r, api)
+	if err := s.checkAPI(ctx, &r, api); err != nil {
+		return r, "", err
+	}
 
 	// One refresh proves the refresh token works. If it comes back with a new
 	// refresh token, the org rotates them: keep the new one, and never refresh
@@ -93,7 +106,7 @@ func (s *Service) verifyNew(ctx context.Context, cfg oauthflow.Config, org sales
 	default:
 		r.add("refresh", Pass, "app.check.refresh.ok", nil)
 	}
-	return r, keep
+	return r, keep, nil
 }
 
 func (s *Service) checkIdentity(ctx context.Context, r *Report, api *salesforce.Client, idURL string) {
@@ -127,12 +140,28 @@ func (s *Service) checkInstance(r *Report, org salesforce.Org, loginURL string, 
 		r.add("instance", Pass, "app.check.instance.ok", map[string]any{"Instance": instance})
 		return
 	}
-	r.add("instance", Warn, "app.check.instance.mismatch",
+	// The exported namespace would point the console at another org than the
+	// one the token belongs to: that connection cannot work.
+	r.add("instance", Fail, "app.check.instance.mismatch",
 		map[string]any{"Instance": instance, "Expected": org.LoginURL()})
 }
 
-func (s *Service) checkManageUsers(ctx context.Context, r *Report, api *salesforce.Client) {
+// checkAPI asks for the Manage Users permission through the REST API, which
+// also tells whether the org and the user have API access at all. Without it
+// (403 API_DISABLED_FOR_ORG or API_CURRENTLY_DISABLED) the check fails and
+// an *APIAccessError is returned.
+func (s *Service) checkAPI(ctx context.Context, r *Report, api *salesforce.Client) error {
 	ok, err := api.CanManageUsers(ctx)
+	var apiErr *salesforce.APIError
+	if errors.As(err, &apiErr) && apiDisabled(apiErr.ErrorCode) {
+		e := &APIAccessError{Code: apiErr.ErrorCode}
+		key := "app.check.api.disabled_user"
+		if e.Code == "API_DISABLED_FOR_ORG" {
+			key = "app.check.api.disabled_org"
+		}
+		r.add("api", Fail, key, nil)
+		return e
+	}
 	switch {
 	case err != nil && errors.Is(err, salesforce.ErrUnauthorized):
 		r.add("manage_users", Fail, "app.check.manage_users.unknown", nil)
@@ -144,6 +173,7 @@ func (s *Service) checkManageUsers(ctx context.Context, r *Report, api *salesfor
 	default:
 		r.add("manage_users", Fail, "app.check.manage_users.missing", nil)
 	}
+	return nil
 }
 
 func sameHost(a, b string) bool {

@@ -23,10 +23,12 @@ import (
 // same host. Running.Client reaches it; its resolver knows only the hosts this
 // org answers on (a host Salesforce no longer serves, such as a sandbox's
 // pre-enhanced-domains "acme--dev.my.salesforce.com", does not resolve) and
-// trusts only the simulator's own, freshly made certificate.
+// trusts only the simulator's own, freshly made certificate. An
+// Org.InstanceURL still overrides instance_url (a token of another org), but
+// is not served.
 func StartTLS(ctx context.Context, opts Options) (*Running, error) {
-	if opts.Org.MyDomain == "" || opts.Org.InstanceURL != "" {
-		return nil, errors.New("sfsim: StartTLS needs Org.MyDomain and no Org.InstanceURL")
+	if opts.Org.MyDomain == "" {
+		return nil, errors.New("sfsim: StartTLS needs Org.MyDomain")
 	}
 	host := strings.ToLower(opts.Org.MyDomain) + ".my.salesforce.com"
 	cert, pool, err := selfSigned(host)
