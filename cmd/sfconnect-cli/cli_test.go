@@ -29,9 +29,17 @@ type cli struct {
 	sim      *sfsim.Sim
 	simURL   string
 	callback string
+	http     *http.Client // the TLS simulator's client; nil for plain loopback
 }
 
 func newCLI(t *testing.T) *cli {
+	t.Helper()
+	return newCLIWith(t, "", nil)
+}
+
+// newCLIWith serves the org under its real host when namespace is set
+// (sfsim.StartTLS: no --login-url needed) and lets tweak adjust the org.
+func newCLIWith(t *testing.T, namespace string, tweak func(*sfsim.Options)) *cli {
 	t.Helper()
 	l, err := net.Listen("tcp", "127.0.0.1:0")
 	if err != nil {
@@ -43,12 +51,23 @@ func newCLI(t *testing.T) *cli {
 		callback: fmt.Sprintf("http://localhost:%d/callback", port)}
 	opts := sfsim.DemoOptions(c.callback)
 	opts.Consent = sfsim.ConsentAuto
-	run, err := sfsim.Start(context.Background(), opts)
+	opts.Org.MyDomain = namespace
+	if tweak != nil {
+		tweak(&opts)
+	}
+	start := sfsim.Start
+	if namespace != "" {
+		start = sfsim.StartTLS
+	}
+	run, err := start(context.Background(), opts)
 	if err != nil {
 		t.Fatal(err)
 	}
 	t.Cleanup(run.Close)
 	c.sim, c.simURL = run.Sim, run.URL
+	if namespace != "" {
+		c.http = run.Client()
+	}
 	return c
 }
 
@@ -66,13 +85,18 @@ func (c *cli) run(stdin string, args ...string) (int, string, string) {
 		keychain:   func() secrets.Store { return c.store },
 		openBrowser: func(cmd string, u *url.URL) error {
 			go func() {
-				if resp, err := http.Get(u.String()); err == nil {
+				browser := http.DefaultClient
+				if c.http != nil {
+					browser = c.http
+				}
+				if resp, err := browser.Get(u.String()); err == nil {
 					resp.Body.Close()
 				}
 			}()
 			return nil
 		},
 		configDir: func() (string, error) { return c.dir, nil },
+		http:      c.http,
 	}
 	code := run(context.Background(), args, e)
 	return code, out.String(), errOut.String()

@@ -89,6 +89,15 @@ func (e *env) reportSaved(name string, c *app.Connection, err error) error {
 		return err
 	}
 	fmt.Fprintln(e.stdout, e.loc.T("cli.login.saved", map[string]any{"Name": name, "Username": c.Profile.Username}))
+	fmt.Fprintln(e.stdout, e.loc.T("cli.login.namespace",
+		map[string]any{"Namespace": c.Profile.Namespace, "URL": app.ConsoleURL(c.Profile)}))
+	if r := c.Renewal; r != nil {
+		// Re-authorized: the console still holds the replaced token.
+		if r.Err != nil {
+			fmt.Fprintf(e.stderr, "%s %s\n", e.loc.T("cli.reauth.not_revoked"), e.loc.Error(r.Err))
+		}
+		fmt.Fprintln(e.stderr, e.loc.T("cli.reauth.replace", map[string]any{"Name": name}))
+	}
 	return nil
 }
 
@@ -179,5 +188,8 @@ func (e *env) printReport(r app.Report) {
 	for _, c := range r.Checks {
 		mark := map[app.Status]string{app.Pass: "✓", app.Warn: "!", app.Fail: "✗"}[c.Status]
 		fmt.Fprintf(e.stderr, "  %s %s\n", mark, e.loc.T(c.Key, c.Args))
+		if c.Detail != nil {
+			fmt.Fprintf(e.stderr, "    %s\n", e.loc.Error(c.Detail))
+		}
 	}
 }

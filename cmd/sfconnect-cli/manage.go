@@ -16,20 +16,34 @@ func cmdVerify(ctx context.Context, e *env, args []string) error {
 	const usage = "cli.usage.verify"
 	fs := newFlags("verify")
 	var name string
+	var deep bool
 	fs.StringVar(&name, "profile", "", "")
+	fs.BoolVar(&deep, "deep", false, "")
 	svc, err := e.profileCommand(fs, usage, args, &name)
 	if err != nil {
 		return err
 	}
-	r, err := svc.Verify(ctx, name, e.progress())
+	verify := svc.Verify
+	if deep {
+		// Said before, not after: the refresh may replace the console's token.
+		fmt.Fprintln(e.stderr, e.loc.T("cli.verify.deep_warning"))
+		verify = svc.VerifyDeep
+	}
+	r, err := verify(ctx, name, e.progress())
 	if r != nil {
 		e.printReport(*r)
+		if r.Replaced {
+			fmt.Fprintln(e.stderr, e.loc.T("cli.verify.replaced", map[string]any{"Name": name}))
+		}
 	}
 	if err != nil {
 		return err
 	}
 	if failed := r.Failed(); len(failed) > 0 {
 		return &app.VerificationError{Failed: failed}
+	}
+	if !r.Deep && r.Checks[0].Status != app.Pass {
+		return &keyedError{key: "cli.verify.unknown", args: map[string]any{"Name": name}}
 	}
 	fmt.Fprintln(e.stdout, e.loc.T("cli.verify.ok", map[string]any{"Name": name}))
 	return nil
@@ -116,7 +130,7 @@ func cmdList(ctx context.Context, e *env, args []string) error {
 		if !p.VerifiedAt.IsZero() {
 			verified = p.VerifiedAt.Local().Format(time.DateTime)
 		}
-		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\n", p.Name, p.Namespace, p.Kind, p.Username, verified)
+		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\t%s\n", p.Name, p.Namespace, app.ConsoleURL(p), p.Kind, p.Username, verified)
 	}
 	return tw.Flush()
 }
@@ -170,3 +184,14 @@ func (e *fileError) Error() string               { return fmt.Sprintf("open %s: 
 func (e *fileError) Unwrap() error               { return e.Err }
 func (e *fileError) MessageKey() string          { return "cli.err.open_file" }
 func (e *fileError) MessageArgs() map[string]any { return map[string]any{"Path": e.Path} }
+
+// keyedError is a translated outcome of a command that is not an error of
+// the core (the state of a token is unknown, say).
+type keyedError struct {
+	key  string
+	args map[string]any
+}
+
+func (e *keyedError) Error() string               { return e.key }
+func (e *keyedError) MessageKey() string          { return e.key }
+func (e *keyedError) MessageArgs() map[string]any { return e.args }
