@@ -55,11 +55,7 @@ func newCLIWith(t *testing.T, namespace string, tweak func(*sfsim.Options)) *cli
 	if tweak != nil {
 		tweak(&opts)
 	}
-	start := sfsim.Start
-	if namespace != "" {
-		start = sfsim.StartTLS
-	}
-	run, err := start(context.Background(), opts)
+	run, err := sfsim.StartOrg(context.Background(), opts)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -78,11 +78,7 @@ func startHarness(t testing.TB, namespace string, mutate func(*sfsim.Options)) *
 	if mutate != nil {
 		mutate(&opts)
 	}
-	start := sfsim.Start
-	if namespace != "" {
-		start = sfsim.StartTLS
-	}
-	run, err := start(context.Background(), opts)
+	run, err := sfsim.StartOrg(context.Background(), opts)
 	if err != nil {
 		t.Fatal(err)
 	}

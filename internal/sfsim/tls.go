@@ -146,3 +146,13 @@ func selfSigned(host string) (tls.Certificate, *x509.CertPool, error) {
 	pool.AddCert(leaf)
 	return tls.Certificate{Certificate: [][]byte{der}, PrivateKey: key, Leaf: leaf}, pool, nil
 }
+
+// StartOrg starts the simulator as StartTLS does when opts names a My Domain,
+// and on plain loopback (Start) otherwise: tests that cover both kinds of
+// setup pick one with the options alone.
+func StartOrg(ctx context.Context, opts Options) (*Running, error) {
+	if opts.Org.MyDomain != "" {
+		return StartTLS(ctx, opts)
+	}
+	return Start(ctx, opts)
+}
