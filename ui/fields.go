@@ -37,11 +37,15 @@ type FieldsScreen struct {
 
 	Save, Export, Done *widget.Button
 	Status             *widget.Label
+	// Notice appears once a re-authorization is saved: the console's
+	// refresh token must be replaced (nil before).
+	Notice *TokenNotice
 
-	u       *UI
-	p       profile.Profile
-	secrets *profile.Secrets
-	isNew   bool
+	u         *UI
+	noticeBox *fyne.Container
+	p         profile.Profile
+	secrets   *profile.Secrets
+	isNew     bool
 }
 
 // showFields shows the console fields of u.wiz.conn (new) or u.wiz.saved.
@@ -125,6 +129,8 @@ func (s *FieldsScreen) build() {
 		form.Add(container.NewBorder(nil, nil, nil, right, value))
 	}
 	row("namespace", u.L.T("ui.fields.namespace"), fixed(s.p.Namespace), func() string { return s.p.Namespace }, false)
+	// The URL the console builds from the namespace, for the admin to check.
+	row("loginURL", u.L.T("ui.fields.loginurl"), fixed(app.ConsoleURL(s.p)), nil, false)
 	row("clientID", u.L.T("ui.fields.clientid"), fixed(s.p.ClientID), func() string { return s.p.ClientID }, false)
 	row("domain", u.L.T("ui.fields.domain"), s.Domain, func() string { return trimSpace(s.Domain.Text) }, false)
 	row("clientSecret", u.L.T("ui.fields.clientsecret"), masked(), s.secretGetter(false), true)
@@ -136,7 +142,9 @@ func (s *FieldsScreen) build() {
 	row("memo", u.L.T("ui.fields.memo"), s.Memo, func() string { return s.Memo.Text }, false)
 
 	nameRow := container.New(layout.NewFormLayout(), bold(u.L.T("ui.fields.profilename")), s.Name)
+	s.noticeBox = container.NewVBox()
 	body := container.NewVBox(
+		s.noticeBox,
 		u.para(u.L.T("ui.fields.intro")),
 		card(nameRow, u.hint(u.L.T("ui.fields.profilename.hint"))),
 		card(subheading(u.L.T("ui.fields.console")), u.hint(u.L.T("ui.fields.console.hint")), form),
@@ -220,6 +228,25 @@ func (s *FieldsScreen) save() {
 			u.wiz.conn = nil
 			u.App.Preferences().SetString(prefLastProfile, p.Name)
 			s.setStatus(u.L.T("ui.fields.saved", map[string]any{"Name": p.Name}), widget.SuccessImportance)
+			if isNew && conn.Renewal != nil {
+				s.showRenewal(conn.Renewal)
+			}
 		})
 	})
+}
+
+// showRenewal puts the re-authorization notice on top of the screen: the
+// console still holds the replaced token, revoked now (or, if that failed,
+// still alive until it is revoked in Salesforce).
+func (s *FieldsScreen) showRenewal(r *app.Renewal) {
+	u := s.u
+	text := u.L.T("ui.notice.reauth", map[string]any{"Name": s.p.Name})
+	if r.Err != nil {
+		text = u.L.T("ui.notice.reauth.not_revoked", map[string]any{"Name": s.p.Name}) + " " + u.L.Error(r.Err)
+	}
+	var box fyne.CanvasObject
+	s.Notice, box = u.tokenNotice(s.p.Name, text, func() bool { return u.Fields == s && u.screen == "fields" })
+	s.noticeBox.Objects = []fyne.CanvasObject{box}
+	s.noticeBox.Refresh()
+	u.relayout()
 }

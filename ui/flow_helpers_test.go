@@ -37,6 +37,7 @@ type testBrowser struct {
 	opened []string
 	landed string // callback address when mode is browserStop
 	done   chan struct{}
+	client *http.Client // a TLS simulator's resolver and trust; nil = defaults
 }
 
 func newTestBrowser(mode browserMode) *testBrowser {
@@ -52,7 +53,7 @@ func (b *testBrowser) Open(u *url.URL) error {
 	}
 	go func() {
 		defer func() { b.done <- struct{}{} }()
-		c := &http.Client{CheckRedirect: func(req *http.Request, via []*http.Request) error {
+		c := &http.Client{Transport: b.transport(), CheckRedirect: func(req *http.Request, via []*http.Request) error {
 			if b.mode == browserStop && req.URL.Hostname() == "localhost" {
 				b.mu.Lock()
 				b.landed = req.URL.String()
@@ -67,6 +68,13 @@ func (b *testBrowser) Open(u *url.URL) error {
 		}
 	}()
 	return nil
+}
+
+func (b *testBrowser) transport() http.RoundTripper {
+	if b.client == nil {
+		return nil
+	}
+	return b.client.Transport
 }
 
 func (b *testBrowser) Landed() string {
@@ -84,6 +92,7 @@ type simEnv struct {
 	browser  *testBrowser
 	callback string
 	client   sfsim.Client
+	tls      bool // the org is served under its real host: no Login URL override
 }
 
 // freeCallback returns a callback URL on a port free right now.
@@ -100,22 +109,35 @@ func freeCallback(t *testing.T) string {
 
 func newSimEnv(t *testing.T, mode browserMode, tweak func(*sfsim.Options)) *simEnv {
 	t.Helper()
+	return newOrgSimEnv(t, mode, "", tweak)
+}
+
+// newOrgSimEnv serves the org under its real login host when namespace is
+// set (sfsim.StartTLS): the window then needs no Login URL override.
+func newOrgSimEnv(t *testing.T, mode browserMode, namespace string, tweak func(*sfsim.Options)) *simEnv {
+	t.Helper()
 	cb := freeCallback(t)
 	opts := sfsim.DemoOptions(cb)
 	opts.Consent = sfsim.ConsentAuto
+	opts.Org.MyDomain = namespace
 	if tweak != nil {
 		tweak(&opts)
 	}
 	ctx, cancel := context.WithCancel(context.Background())
 	t.Cleanup(cancel)
-	run, err := sfsim.Start(ctx, opts)
+	run, err := sfsim.StartOrg(ctx, opts)
 	if err != nil {
 		t.Fatal(err)
 	}
 	t.Cleanup(run.Close)
 	e := &simEnv{run: run, store: &profile.Store{Dir: t.TempDir()}, secrets: secrets.NewMemory(),
-		browser: newTestBrowser(mode), callback: cb, client: opts.Clients[0]}
-	e.svc = app.New(app.Deps{Profiles: e.store, Secrets: e.secrets, OpenBrowser: e.browser.Open})
+		browser: newTestBrowser(mode), callback: cb, client: opts.Clients[0], tls: namespace != ""}
+	var client *http.Client
+	if e.tls {
+		client = run.Client()
+		e.browser.client = client
+	}
+	e.svc = app.New(app.Deps{Profiles: e.store, Secrets: e.secrets, HTTP: client, OpenBrowser: e.browser.Open})
 	return e
 }
 
@@ -127,7 +149,11 @@ func newSimUI(t *testing.T, e *simEnv, lang string, demo DemoStarter) (*UI, *uiL
 	a.Preferences().SetString(prefLanguage, lang)
 	w := test.NewTempWindow(t, nil)
 	loop := newLoop()
-	u := New(a, w, Options{Backend: e.svc, StartDemo: demo, Do: loop.do, Clipboard: test.NewClipboard(), LoginURL: e.run.URL})
+	loginURL := e.run.URL
+	if e.tls {
+		loginURL = ""
+	}
+	u := New(a, w, Options{Backend: e.svc, StartDemo: demo, Do: loop.do, Clipboard: test.NewClipboard(), LoginURL: loginURL})
 	w.Resize(MinWindowSize)
 	t.Cleanup(func() {
 		u.Close()

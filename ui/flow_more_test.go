@@ -12,6 +12,7 @@ import (
 
 	"github.com/sfconnect/sfconnect/internal/app"
 	"github.com/sfconnect/sfconnect/internal/i18n"
+	"github.com/sfconnect/sfconnect/internal/oauthflow"
 	"github.com/sfconnect/sfconnect/internal/sfsim"
 )
 
@@ -157,6 +158,18 @@ func TestReauthorizeKeepsConsoleFields(t *testing.T) {
 	if after.RefreshToken == "" || after.RefreshToken == before.RefreshToken {
 		t.Error("re-authorization did not store a new refresh token")
 	}
+	// The replaced token was revoked, and the screen says the console's
+	// token must be replaced, with the new one's copy button at hand.
+	loop.waitFor(t, "notice", func() bool { return f.Notice != nil })
+	if !strings.Contains(f.Notice.Text.Text, "revoked") {
+		t.Errorf("notice = %q", f.Notice.Text.Text)
+	}
+	cfg := oauthflow.Config{LoginURL: e.run.URL, ClientID: e.client.ID, ClientSecret: e.client.Secret, RedirectURL: e.callback}
+	if _, err := oauthflow.Refresh(context.Background(), cfg, before.RefreshToken); err == nil {
+		t.Error("the replaced token still refreshes")
+	}
+	test.Tap(f.Notice.Copy)
+	loop.waitFor(t, "new token copied", func() bool { return u.Clip.Clipboard.Content() == after.RefreshToken })
 }
 
 func TestOpenCopiesSecretFromKeychain(t *testing.T) {

@@ -174,6 +174,10 @@ func TestFlowErrorsAreTranslated(t *testing.T) {
 	}{
 		{"deny", func(o *sfsim.Options) { o.Consent = sfsim.ConsentDeny }, "", "sf.err.access_denied"},
 		{"wrong secret", nil, "wrong-secret", "sf.err.invalid_client"},
+		{"app blocked", func(o *sfsim.Options) { o.Clients[0].Blocked = true }, "", "sf.err.app_blocked"},
+		{"admin approved users only", func(o *sfsim.Options) { o.Clients[0].AdminApproved = true }, "", "sf.err.app_access_denied"},
+		{"org without API", func(o *sfsim.Options) { o.Org.APIDisabled = true }, "", "app.err.api_disabled_org"},
+		{"user without API Enabled", func(o *sfsim.Options) { o.User.APIDisabled = true }, "", "app.err.api_disabled_user"},
 	}
 	for _, tt := range tests {
 		for _, lang := range goldenLangs {

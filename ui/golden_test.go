@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"strings"
 	"testing"
 	"time"
 
@@ -33,6 +34,11 @@ func TestGoldenHome(t *testing.T) {
 	for _, lang := range goldenLangs {
 		t.Run(lang, func(t *testing.T) {
 			u, _ := newTestUI(t, &fakeBackend{profiles: goldenProfiles()}, lang, nil)
+			// The sandbox, selected: its namespace and login URL show under the table.
+			if !u.Home.SelectName("acme-dev") || !u.Home.Detail.Visible() ||
+				!strings.Contains(u.Home.Detail.Text, "https://acme--dev.sandbox.my.salesforce.com/") {
+				t.Fatalf("detail line = %q (visible %v)", u.Home.Detail.Text, u.Home.Detail.Visible())
+			}
 			test.AssertImageMatches(t, "home_"+lang+".png", u.Win.Canvas().Capture())
 		})
 	}
@@ -98,6 +104,44 @@ func TestGoldenResult(t *testing.T) {
 				t.Error("Next is enabled although a check failed (the core would refuse to save)")
 			}
 			test.AssertImageMatches(t, "result_"+lang+".png", u.Win.Canvas().Capture())
+		})
+	}
+}
+
+// A Verify whose question Salesforce did not answer: the state is unknown,
+// the reason is shown, and the deep check is offered.
+func TestGoldenVerifyUnknown(t *testing.T) {
+	for _, lang := range goldenLangs {
+		t.Run(lang, func(t *testing.T) {
+			profiles := goldenProfiles()
+			u, _ := newTestUI(t, &fakeBackend{profiles: profiles}, lang, nil)
+			rep := &app.Report{Checks: []app.Check{{ID: "token", Status: app.Warn, Key: "app.check.token.unknown",
+				Detail: &app.IntrospectionError{Err: &salesforce.HTTPError{Status: 403}}}}}
+			u.wiz = wizard{saved: &profiles[1], report: rep}
+			u.showResult()
+			if !u.Result.Deep.Visible() || u.Result.Deep.Disabled() {
+				t.Fatal("the deep check is not offered")
+			}
+			test.AssertImageMatches(t, "verify_unknown_"+lang+".png", u.Win.Canvas().Capture())
+		})
+	}
+}
+
+// A saved re-authorization: the notice to replace the console's token, with
+// its copy and export buttons, tops the console fields.
+func TestGoldenReauthorizedNotice(t *testing.T) {
+	for _, lang := range goldenLangs {
+		t.Run(lang, func(t *testing.T) {
+			profiles := goldenProfiles()
+			u, _ := newTestUI(t, &fakeBackend{profiles: profiles}, lang, nil)
+			u.wiz = wizard{saved: &profiles[1]}
+			u.showFields()
+			u.Fields.showRenewal(&app.Renewal{Revoked: true})
+			n := u.Fields.Notice
+			if n == nil || !n.Copy.Visible() || !n.Export.Visible() {
+				t.Fatal("no notice with copy and export")
+			}
+			test.AssertImageMatches(t, "fields_reauth_"+lang+".png", u.Win.Canvas().Capture())
 		})
 	}
 }

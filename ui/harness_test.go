@@ -94,6 +94,9 @@ func (f *fakeBackend) Discard(context.Context, *app.Connection) error { return n
 func (f *fakeBackend) Verify(context.Context, string, app.Progress) (*app.Report, error) {
 	return &app.Report{}, nil
 }
+func (f *fakeBackend) VerifyDeep(context.Context, string, app.Progress) (*app.Report, error) {
+	return &app.Report{Deep: true}, nil
+}
 func (f *fakeBackend) ExportFile(context.Context, string, bool, string) error { return nil }
 func (f *fakeBackend) Import(context.Context, io.Reader, string) (profile.Profile, error) {
 	return profile.Profile{}, nil

@@ -22,14 +22,19 @@ type HomeScreen struct {
 	ExportButton, DeleteButton, ImportButton          *widget.Button
 	DemoButton                                        *widget.Button
 	Status                                            *widget.Label
+	// Detail shows the selected profile's namespace with the login URL the
+	// console builds from it.
+	Detail *widget.Label
 
 	u *UI
 }
 
 // ShowHome shows the saved profiles.
 func (u *UI) ShowHome() {
-	h := &HomeScreen{u: u, Selected: -1, Status: u.para("")}
+	h := &HomeScreen{u: u, Selected: -1, Status: u.para(""), Detail: widget.NewLabel("")}
 	h.Status.Hide()
+	h.Detail.Truncation = fyne.TextTruncateEllipsis
+	h.Detail.Hide()
 	u.Home = h
 	list, err := u.backend.List(u.ctx)
 	if err != nil {
@@ -57,7 +62,7 @@ func (u *UI) ShowHome() {
 		listArea = card(subheading(u.L.T("ui.home.empty.title")), u.para(u.L.T("ui.home.empty.body")))
 	} else {
 		tableBox := minSizer(fyne.NewSize(820, 300), h.Table)
-		listArea = container.NewVBox(tableBox)
+		listArea = container.NewVBox(tableBox, h.Detail)
 	}
 	actions := container.NewHBox(h.OpenButton, h.ReauthButton, h.VerifyButton, h.ExportButton, h.DeleteButton)
 	if len(list) == 0 {
@@ -95,7 +100,14 @@ func (h *HomeScreen) selected() (profile.Profile, bool) {
 }
 
 func (h *HomeScreen) updateButtons() {
-	_, ok := h.selected()
+	p, ok := h.selected()
+	detail := ""
+	if ok {
+		detail = h.u.L.T("ui.home.detail", map[string]any{"Namespace": p.Namespace, "URL": app.ConsoleURL(p)})
+	}
+	if setError(h.Detail, detail) && h.u.Home == h {
+		h.u.relayout()
+	}
 	for _, b := range []*widget.Button{h.OpenButton, h.ReauthButton, h.VerifyButton, h.ExportButton, h.DeleteButton} {
 		if ok {
 			b.Enable()

@@ -16,11 +16,19 @@ import (
 // ResultScreen shows who authorized and the checklist of the connection,
 // after a new authorization or a Verify.
 type ResultScreen struct {
+	Namespace, LoginURL                  *widget.Label
 	Username, OrgID, InstanceURL, Scopes *widget.Label
 	// Checks holds one line per report check, in report order.
 	Checks []*CheckLine
 	Next   *widget.Button // to the console fields (new connection)
 	Back   *widget.Button
+	// Deep runs the deep check of a saved profile (shown after a Verify,
+	// which only asked Salesforce about the token without using it).
+	Deep *widget.Button
+	// Notice appears when a deep check got a rotated refresh token.
+	Notice *TokenNotice
+	// Status shows the deep check's progress or error.
+	Status *widget.Label
 }
 
 // CheckLine is one pass / warn / fail line of the checklist.
@@ -33,7 +41,8 @@ type CheckLine struct {
 
 // showResult shows step 4 for u.wiz.conn (new) or u.wiz.report (verify).
 func (u *UI) showResult() {
-	s := &ResultScreen{}
+	s := &ResultScreen{Status: u.para("")}
+	s.Status.Hide()
 	u.Result = s
 	var p profile.Profile
 	var rep app.Report
@@ -62,7 +71,10 @@ func (u *UI) showResult() {
 	}
 	s.Username, s.OrgID, s.InstanceURL = value(username), value(orgID), value(p.InstanceURL)
 	s.Scopes = value(strings.Join(p.Scopes, ", "))
+	s.Namespace, s.LoginURL = value(p.Namespace), value(app.ConsoleURL(p))
 	who := container.New(layout.NewFormLayout(),
+		widget.NewLabel(u.L.T("ui.result.namespace")), s.Namespace,
+		widget.NewLabel(u.L.T("ui.result.loginurl")), s.LoginURL,
 		widget.NewLabel(u.L.T("ui.result.username")), s.Username,
 		widget.NewLabel(u.L.T("ui.result.orgid")), s.OrgID,
 		widget.NewLabel(u.L.T("ui.result.instance")), s.InstanceURL,
@@ -83,15 +95,23 @@ func (u *UI) showResult() {
 	switch worst {
 	case app.Warn:
 		summary.SetText(u.L.T("ui.result.summary.warn"))
+		if tokenUnknown(rep) {
+			summary.SetText(u.L.T("ui.result.summary.unknown"))
+		}
 		summary.Importance = widget.WarningImportance
 	case app.Fail:
 		summary.SetText(u.L.T("ui.result.summary.fail"))
 		summary.Importance = widget.DangerImportance
 	}
 	summary.TextStyle = fyne.TextStyle{Bold: true}
-	body := container.NewVBox(summary,
-		card(subheading(u.L.T("ui.result.checks")), checks),
-		card(subheading(u.L.T("ui.result.who")), who))
+	body := container.NewVBox(summary)
+	if rep.Replaced {
+		var box fyne.CanvasObject
+		s.Notice, box = u.tokenNotice(p.Name, u.L.T("ui.notice.rotated"), func() bool { return u.Result == s && u.screen == "result" })
+		body.Add(box)
+	}
+	body.Add(card(subheading(u.L.T("ui.result.checks")), checks))
+	body.Add(card(subheading(u.L.T("ui.result.who")), who))
 
 	if u.wiz.conn != nil {
 		s.Back = widget.NewButton(u.L.T("ui.action.back"), func() { u.leave(u.ShowAuthorize) })
@@ -108,7 +128,12 @@ func (u *UI) showResult() {
 	}
 	s.Back = widget.NewButton(u.L.T("ui.action.back"), u.goHome)
 	s.Next = widget.NewButtonWithIcon(u.L.T("ui.result.open"), theme.DocumentIcon(), u.showFields)
-	u.show("result", 0, u.L.T("ui.result.title.verify", map[string]any{"Name": p.Name}), body, buttonBar(nil, s.Back, s.Next))
+	s.Deep = widget.NewButtonWithIcon(u.L.T("ui.deep.button"), theme.SearchIcon(), func() { u.confirmDeep(s, p) })
+	if rep.Deep {
+		s.Deep.Hide()
+	}
+	u.show("result", 0, u.L.T("ui.result.title.verify", map[string]any{"Name": p.Name}), body,
+		container.NewVBox(s.Status, buttonBar([]fyne.CanvasObject{s.Deep}, s.Back, s.Next)))
 	u.setPrimary(s.Next)
 }
 
@@ -126,7 +151,28 @@ func (u *UI) checkLine(c app.Check) *CheckLine {
 	default:
 		res, mark, imp = theme.NewErrorThemedResource(theme.ErrorIcon()), u.L.T("ui.result.mark.fail"), widget.DangerImportance
 	}
-	text := u.para(mark + " " + u.L.T(c.Key, c.Args))
+	msg := u.L.T(c.Key, c.Args)
+	if c.Detail != nil {
+		msg += " " + u.L.Error(c.Detail)
+	}
+	text := u.para(mark + " " + msg)
 	text.Importance = imp
 	return &CheckLine{ID: c.ID, Status: c.Status, Icon: widget.NewIcon(res), Text: text}
+}
+
+func (s *ResultScreen) setStatus(u *UI, text string, imp widget.Importance) {
+	s.Status.Importance = imp
+	setError(s.Status, text) // shown only when there is something to say
+	u.relayout()
+}
+
+// tokenUnknown reports whether a Verify could not learn the token's state:
+// then nobody knows whether the connection works.
+func tokenUnknown(r app.Report) bool {
+	for _, c := range r.Checks {
+		if c.ID == "token" && c.Status == app.Warn {
+			return true
+		}
+	}
+	return false
 }
