@@ -1,8 +1,10 @@
 #!/usr/bin/env bash
 # Acceptance test of sfconnect-cli against an independent Salesforce-like
 # server (testdata/fakesf, Python): login with a BROWSER script that fetches
-# the URL, list, export --include-secrets, delete (which must revoke), and a
-# canary check that no secret reached the config dir or any output line.
+# the URL, list, export --include-secrets, verify (which must not refresh),
+# delete (which must revoke), delete of a token the server already revoked
+# (form-encoded error), and a canary check that no secret reached the config
+# dir or any output line.
 # Needs a working keychain: run it under scripts/with-keyring.sh.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -19,7 +21,8 @@ client_id="3MVG9acceptance$(head -c 12 /dev/urandom | od -An -tx1 | tr -d ' \n')
 client_secret="$(head -c 32 /dev/urandom | od -An -tx1 | tr -d ' \n')"
 callback="http://localhost:$cport/callback"
 python3 testdata/fakesf/fakesf.py --port "$sport" --client-id "$client_id" --client-secret "$client_secret" \
-  --redirect "$callback" --issued "$work/issued" --revoked "$work/revoked" 2>"$work/server.log" &
+  --redirect "$callback" --issued "$work/issued" --revoked "$work/revoked" --refreshed "$work/refreshed" \
+  2>"$work/server.log" &
 server_pid=$!
 for _ in $(seq 50); do curl -fs "http://127.0.0.1:$sport/services/data/" >/dev/null && break; sleep 0.1; done
 
@@ -52,7 +55,7 @@ issued=$(tail -n1 "$work/issued")
 python3 - "$work/export.json" "$issued" "$client_secret" <<'PY' || fail "export content"
 import json, sys
 d = json.load(open(sys.argv[1]))
-assert d["format"] == "sfconnect-profile" and d["version"] == 1, d
+assert d["format"] == "sfconnect-profile" and d["version"] == 2, d
 c = d["connection"]
 assert c["refresh_token"] == sys.argv[2], "exported refresh token is not the one the server issued"
 assert c["client_secret"] == sys.argv[3]
@@ -64,6 +67,17 @@ ok "export --include-secrets prints the issued refresh token"
 if grep -q -e '"client_secret":' -e '"refresh_token":' "$work/export-nosecrets.json"; then fail "secrets exported without --include-secrets"; fi
 ok "export without --include-secrets has no secret keys"
 
+# Verify asks the server about the token (introspection) and never refreshes it.
+refreshes=$(wc -l <"$work/refreshed" 2>/dev/null || echo 0)
+"$cli" verify --profile acceptance >>"$out" 2>&1 || fail "verify"
+[ "$(wc -l <"$work/refreshed")" = "$refreshes" ] || fail "verify refreshed the token the console holds"
+grep -q 'POST /services/oauth2/introspect' "$work/server.log" || fail "verify did not introspect"
+ok "verify checks the token by introspection without refreshing it"
+
+# A second profile holds the same token; once the first delete revoked it,
+# the server answers the second revoke with a form-encoded error: done anyway.
+"$cli" import --profile twin "$work/export.json" >>"$out" 2>&1 || fail "import"
+
 # Canary: the secrets may be in the explicit export only.
 for s in "$client_secret" "$issued"; do
   if grep -rqF "$s" "$work/config" "$out"; then fail "a secret leaked into the config dir or the output"; fi
@@ -71,8 +85,14 @@ done
 stat -c '%a %n' "$work/config"/* | grep -v '^600 ' && fail "a profile file is not 0600"
 ok "no secret in the config dir or any output line; profile files are 0600"
 
+
 "$cli" delete --profile acceptance >>"$out" 2>&1 || fail "delete"
 grep -qxF "$issued" "$work/revoked" || fail "delete did not revoke the refresh token at the server"
 "$cli" export --profile acceptance -o - >/dev/null 2>&1 && fail "profile still there after delete"
 ok "delete revoked the token at the server and removed the profile"
+
+"$cli" verify --profile twin >>"$out" 2>&1 && fail "verify of a revoked token succeeded"
+"$cli" delete --profile twin >>"$out" 2>&1 || fail "delete of an already revoked token"
+"$cli" list 2>&1 | grep -q '^twin ' && fail "the twin profile is still listed"
+ok "verify reports the revoked token; delete of it succeeds (form-encoded invalid_token)"
 echo "cli-acceptance: $passed passed, 0 failed"

@@ -3,15 +3,22 @@
 
 Written apart from internal/sfsim on purpose (another language, no shared
 code), so that the CLI is checked against a second reading of Salesforce's
-documented behaviour. Loopback only. Records issued refresh tokens and
-revocations in files the test reads.
+documented behaviour. Loopback only. Records issued refresh tokens,
+refresh grants and revocations in files the test reads.
+
+Revoke errors are form-encoded, as Salesforce sends them (Mobile SDK guide,
+"Revoking OAuth Tokens"; jsforce parses them with querystring). Token
+introspection follows RFC 7662 as Salesforce documents it ("OpenID Connect
+Token Introspection"): the app's consumer key and secret, an answer with
+"active", and no change to the token.
 """
 import argparse, base64, hashlib, json, os, secrets, sys, time
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
-from urllib.parse import urlparse, parse_qs, urlencode
+from urllib.parse import urlparse, parse_qs, urlencode, quote
 
 ORG, USER = "00D5j00000ABCDEFGH", "0055j00000XYZABCDE"
-codes, access, refresh = {}, {}, {}
+USERNAME = "admin@acceptance.example"
+codes, access, refresh, revoked = {}, {}, {}, set()
 
 def b64url(b):
     return base64.urlsafe_b64encode(b).rstrip(b"=").decode()
@@ -32,6 +39,18 @@ class H(BaseHTTPRequestHandler):
 
     def base(self):
         return "http://%s" % self.headers["Host"]
+
+    def form_error(self, code, desc):
+        # %20, not +, for spaces: the body Salesforce sends.
+        body = "error=%s&error_description=%s" % (quote(code, safe=""), quote(desc, safe=""))
+        return self.reply(400, body.encode(), "application/x-www-form-urlencoded;charset=UTF-8")
+
+    def client_ok(self, f):
+        cid, secret = f.get("client_id"), f.get("client_secret")
+        auth = self.headers.get("Authorization", "")
+        if auth.startswith("Basic "):
+            cid, _, secret = base64.b64decode(auth[6:]).decode().partition(":")
+        return cid == A.client_id and secret == A.client_secret
 
     def bearer_ok(self):
         auth = self.headers.get("Authorization", "")
@@ -54,12 +73,12 @@ class H(BaseHTTPRequestHandler):
         if not self.bearer_ok():
             return self.reply(401, [{"message": "Session expired or invalid", "errorCode": "INVALID_SESSION_ID"}])
         if u.path == "/id/%s/%s" % (ORG, USER):
-            return self.reply(200, {"username": "admin@acceptance.example", "user_id": USER,
-                                    "organization_id": ORG, "email": "admin@acceptance.example",
+            return self.reply(200, {"username": USERNAME, "user_id": USER,
+                                    "organization_id": ORG, "email": USERNAME,
                                     "display_name": "Acceptance Admin"})
         if u.path == "/services/oauth2/userinfo":
-            return self.reply(200, {"preferred_username": "admin@acceptance.example", "user_id": USER,
-                                    "organization_id": ORG, "email": "admin@acceptance.example"})
+            return self.reply(200, {"preferred_username": USERNAME, "user_id": USER,
+                                    "organization_id": ORG, "email": USERNAME})
         if u.path.startswith("/services/data/v") and u.path.endswith("/query"):
             if "PermissionsManageUsers" in q.get("q", ""):
                 return self.reply(200, {"totalSize": 1, "done": True, "records": [
@@ -100,6 +119,9 @@ class H(BaseHTTPRequestHandler):
                 rt = f.get("refresh_token", "")
                 if not refresh.get(rt):
                     return err("invalid_grant", "expired access/refresh token")
+                if A.refreshed:
+                    with open(A.refreshed, "a") as fh:
+                        fh.write(rt + "\n")
                 at = ORG + "!" + secrets.token_urlsafe(80)
                 access[at] = rt
                 return self.reply(200, {"access_token": at, "signature": b64url(secrets.token_bytes(32)),
@@ -109,12 +131,24 @@ class H(BaseHTTPRequestHandler):
             return err("unsupported_grant_type", "grant type not supported")
         if u.path == "/services/oauth2/revoke":
             tok = f.get("token", "")
+            if tok in revoked:
+                return self.form_error("invalid_token", "invalid token")
             if tok not in refresh and tok not in access:
-                return err("invalid_token", "invalid token")
+                return self.form_error("unsupported_token_type", "this token type is not supported")
             refresh.pop(tok, None)
+            revoked.add(tok)
             with open(A.revoked, "a") as fh:
                 fh.write(tok + "\n")
             return self.reply(200, b"", "text/plain")
+        if u.path == "/services/oauth2/introspect":
+            if not self.client_ok(f):
+                return self.reply(401, {"error": "invalid_client", "error_description": "invalid client credentials"})
+            tok = f.get("token", "")
+            if refresh.get(tok):
+                return self.reply(200, {"active": True, "scope": "api refresh_token", "client_id": A.client_id,
+                                        "username": USERNAME, "sub": "%s/id/%s/%s" % (self.base(), ORG, USER),
+                                        "token_type": "refresh_token"})
+            return self.reply(200, {"active": False})
         self.reply(404, [{"message": "not found", "errorCode": "NOT_FOUND"}])
 
 p = argparse.ArgumentParser()
@@ -124,5 +158,6 @@ p.add_argument("--client-secret", required=True)
 p.add_argument("--redirect", required=True)
 p.add_argument("--issued", required=True)
 p.add_argument("--revoked", required=True)
+p.add_argument("--refreshed", help="file that records each refresh grant's token")
 A = p.parse_args()
 ThreadingHTTPServer(("127.0.0.1", A.port), H).serve_forever()
