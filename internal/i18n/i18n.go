@@ -27,67 +27,87 @@ const (
 // Languages lists the languages the translation files cover.
 var Languages = []string{Japanese, English}
 
-var (
-	bundleOnce sync.Once
-	bundle     *goi18n.Bundle
-	bundleErr  error
-	keysByLang map[string]map[string]string
-)
-
-// load parses every embedded translation file once per process.
-func load() (*goi18n.Bundle, error) {
-	bundleOnce.Do(func() {
-		bundle, keysByLang, bundleErr = parse(assets.I18n, "i18n")
-	})
-	return bundle, bundleErr
+// catalog is one language's texts. It is parsed on first use, not at start:
+// `sfconnect-cli --version` parses nothing, and a Japanese session never
+// parses the English files (they are only the fallback for a missing key).
+type catalog struct {
+	once  sync.Once
+	texts map[string]string
+	loc   *goi18n.Localizer
+	err   error
 }
 
-func parse(fsys fs.FS, root string) (*goi18n.Bundle, map[string]map[string]string, error) {
-	b := goi18n.NewBundle(language.English)
-	b.RegisterUnmarshalFunc("json", json.Unmarshal)
-	all := map[string]map[string]string{}
-	for _, lang := range Languages {
-		dir := path.Join(root, lang)
-		files, err := fs.ReadDir(fsys, dir)
-		if err != nil {
-			return nil, nil, fmt.Errorf("read translations for %s: %w", lang, err)
+// source holds the translation files, root/<lang>/<area>.json; tests swap it.
+var (
+	source   fs.FS = assets.I18n
+	root           = "i18n"
+	catalogs       = newCatalogs()
+)
+
+func newCatalogs() map[string]*catalog {
+	return map[string]*catalog{Japanese: {}, English: {}}
+}
+
+// load parses lang's embedded translation files once per process.
+func load(lang string) (*catalog, error) {
+	lang = Match(lang)
+	c := catalogs[lang]
+	c.once.Do(func() {
+		var b *goi18n.Bundle
+		b, c.texts, c.err = parse(source, root, lang)
+		if c.err == nil {
+			c.loc = goi18n.NewLocalizer(b, lang)
 		}
-		all[lang] = map[string]string{}
-		for _, f := range files {
-			if f.IsDir() || path.Ext(f.Name()) != ".json" {
-				continue
+	})
+	return c, c.err
+}
+
+// parse reads root/<lang>/*.json: flat JSON objects of key to text, each
+// decoded once and handed to go-i18n as ready messages.
+func parse(fsys fs.FS, root, lang string) (*goi18n.Bundle, map[string]string, error) {
+	tag := language.Make(lang)
+	dir := path.Join(root, lang)
+	files, err := fs.ReadDir(fsys, dir)
+	if err != nil {
+		return nil, nil, fmt.Errorf("read translations for %s: %w", lang, err)
+	}
+	texts := map[string]string{}
+	var msgs []*goi18n.Message
+	for _, f := range files {
+		if f.IsDir() || path.Ext(f.Name()) != ".json" {
+			continue
+		}
+		data, err := fs.ReadFile(fsys, path.Join(dir, f.Name()))
+		if err != nil {
+			return nil, nil, err
+		}
+		var flat map[string]string
+		if err := json.Unmarshal(data, &flat); err != nil {
+			return nil, nil, fmt.Errorf("translations %s/%s: %w", lang, f.Name(), err)
+		}
+		for k, v := range flat {
+			if _, dup := texts[k]; dup {
+				return nil, nil, fmt.Errorf("translations %s: key %q defined twice", lang, k)
 			}
-			data, err := fs.ReadFile(fsys, path.Join(dir, f.Name()))
-			if err != nil {
-				return nil, nil, err
-			}
-			var flat map[string]string
-			if err := json.Unmarshal(data, &flat); err != nil {
-				return nil, nil, fmt.Errorf("translations %s/%s: %w", lang, f.Name(), err)
-			}
-			for k, v := range flat {
-				if _, dup := all[lang][k]; dup {
-					return nil, nil, fmt.Errorf("translations %s: key %q defined twice", lang, k)
-				}
-				all[lang][k] = v
-			}
-			// go-i18n takes the language from the file name: area.<lang>.json.
-			name := strings.TrimSuffix(f.Name(), ".json") + "." + lang + ".json"
-			if _, err := b.ParseMessageFileBytes(data, name); err != nil {
-				return nil, nil, fmt.Errorf("translations %s/%s: %w", lang, f.Name(), err)
-			}
+			texts[k] = v
+			msgs = append(msgs, &goi18n.Message{ID: k, Other: v})
 		}
 	}
-	return b, all, nil
+	b := goi18n.NewBundle(tag)
+	if err := b.AddMessages(tag, msgs...); err != nil {
+		return nil, nil, fmt.Errorf("translations %s: %w", lang, err)
+	}
+	return b, texts, nil
 }
 
 // Keys returns the sorted translation keys defined for lang.
 func Keys(lang string) []string {
-	if _, err := load(); err != nil {
+	c, err := load(lang)
+	if err != nil {
 		return nil
 	}
-	keys := make([]string, 0, len(keysByLang[lang]))
-	for k := range keysByLang[lang] {
+	keys := make([]string, 0, len(c.texts))
+	for k := range c.texts {
 		keys = append(keys, k)
 	}
 	sort.Strings(keys)

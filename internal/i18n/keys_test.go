@@ -105,10 +105,11 @@ func TestJapaneseTextIsJapanese(t *testing.T) {
 
 func loadFlat(t *testing.T, lang string) (map[string]string, error) {
 	t.Helper()
-	if _, err := load(); err != nil {
+	c, err := load(lang)
+	if err != nil {
 		t.Fatal(err)
 	}
-	return keysByLang[lang], nil
+	return c.texts, nil
 }
 
 // templateField matches a field used by a go-i18n template, {{.Name}}.

@@ -17,19 +17,12 @@ type Messager interface {
 // Localizer renders keys and errors in one language.
 type Localizer struct {
 	lang string
-	loc  *goi18n.Localizer
 }
 
 // New returns a Localizer for lang ("ja" or "en"; anything else is English).
+// It parses nothing: the language's files are read at the first T.
 func New(lang string) *Localizer {
-	lang = Match(lang)
-	b, err := load()
-	if err != nil {
-		// The files are embedded and checked by tests; failing here means a
-		// broken build, which must not take the app down: keys show raw.
-		return &Localizer{lang: lang}
-	}
-	return &Localizer{lang: lang, loc: goi18n.NewLocalizer(b, lang, English)}
+	return &Localizer{lang: Match(lang)}
 }
 
 // Lang reports the Localizer's language.
@@ -38,16 +31,32 @@ func (l *Localizer) Lang() string { return l.lang }
 // T returns the text for key with the optional template data args. A key
 // without a translation is returned as is, so a gap is visible, not hidden.
 func (l *Localizer) T(key string, args ...map[string]any) string {
-	if l.loc == nil {
-		return key
-	}
 	var data map[string]any
 	if len(args) > 0 {
 		data = args[0]
 	}
-	s, err := l.loc.Localize(&goi18n.LocalizeConfig{MessageID: key, TemplateData: data})
-	if err != nil || s == "" {
-		return key
+	if s := localize(l.lang, key, data); s != "" {
+		return s
+	}
+	if l.lang != English { // a key missing in Japanese falls back to English
+		if s := localize(English, key, data); s != "" {
+			return s
+		}
+	}
+	return key
+}
+
+// localize renders key in lang, or "" when lang lacks it. The files are
+// embedded and checked by tests; if they failed to parse (a broken build),
+// keys show raw rather than taking the app down.
+func localize(lang, key string, data map[string]any) string {
+	c, err := load(lang)
+	if err != nil {
+		return ""
+	}
+	s, err := c.loc.Localize(&goi18n.LocalizeConfig{MessageID: key, TemplateData: data})
+	if err != nil {
+		return ""
 	}
 	return s
 }
