@@ -3,7 +3,6 @@ package profile
 import (
 	"net"
 	"net/url"
-	"regexp"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -25,10 +24,10 @@ const (
 
 var (
 	// Salesforce field API names: Username, FederationIdentifier, Foo__c, ns__Foo__c.
-	apiNameRE = regexp.MustCompile(`^[A-Za-z][A-Za-z0-9_]*$`)
-	assetIDRE = regexp.MustCompile(`^[A-Za-z0-9_-]+$`)
+	apiNameRE = lazyRegexp(`^[A-Za-z][A-Za-z0-9_]*$`)
+	assetIDRE = lazyRegexp(`^[A-Za-z0-9_-]+$`)
 	// Salesforce record IDs are 15 (case-sensitive) or 18 characters.
-	orgIDRE = regexp.MustCompile(`^[A-Za-z0-9]{15}(?:[A-Za-z0-9]{3})?$`)
+	orgIDRE = lazyRegexp(`^[A-Za-z0-9]{15}(?:[A-Za-z0-9]{3})?$`)
 )
 
 // Validate checks every field and returns ValidationErrors listing all
