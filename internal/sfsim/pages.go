@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"html/template"
 	"net/http"
+	"sync"
 )
 
 // pageStyle keeps the simulator's pages readable without any external asset.
@@ -13,8 +14,11 @@ h1{font-size:1.3rem}.ja{color:#444}.sim{font-size:.8rem;color:#a00}code{backgrou
 form{display:inline-block;margin-right:.5rem}button{font-size:1rem;padding:.4rem 1.2rem}`
 
 // errorPage is what Salesforce shows instead of redirecting when it cannot
-// trust the callback (unknown client, callback mismatch).
-var errorPage = template.Must(template.New("error").Parse(`<!DOCTYPE html>
+// trust the callback (unknown client, callback mismatch). The pages are parsed
+// on first use, not at package init: sfconnect-cli links the simulator for
+// demo and simulate, and every other command would pay for them at start.
+var errorPage = sync.OnceValue(func() *template.Template {
+	return template.Must(template.New("error").Parse(`<!DOCTYPE html>
 <html lang="en"><head><meta charset="utf-8"><title>OAuth Error | OAuth エラー</title>
 <style>` + pageStyle + `</style></head><body><main>
 <p class="sim">Salesforce simulator (sfsim), not a real Salesforce org / Salesforce シミュレーター (sfsim)</p>
@@ -26,6 +30,7 @@ var errorPage = template.Must(template.New("error").Parse(`<!DOCTYPE html>
 <p class="ja">{{.Ja}}</p>
 </main></body></html>
 `))
+})
 
 // errorTexts explains the page errors in both languages the product supports.
 var errorTexts = map[string][2]string{
@@ -47,7 +52,7 @@ var errorTexts = map[string][2]string{
 func writeErrorPage(w http.ResponseWriter, code, description string) {
 	t := errorTexts[code]
 	var buf bytes.Buffer
-	_ = errorPage.Execute(&buf, map[string]string{
+	_ = errorPage().Execute(&buf, map[string]string{
 		"Code": code, "Description": description, "En": t[0], "Ja": t[1],
 	})
 	w.Header().Set("Content-Type", "text/html;charset=UTF-8")
@@ -59,7 +64,8 @@ func writeErrorPage(w http.ResponseWriter, code, description string) {
 // consentPage asks the signed-in user to allow the app. The button IDs are
 // those of Salesforce's real page (oaapprove / oadeny), so browser tests can
 // target them.
-var consentPage = template.Must(template.New("consent").Parse(`<!DOCTYPE html>
+var consentPage = sync.OnceValue(func() *template.Template {
+	return template.Must(template.New("consent").Parse(`<!DOCTYPE html>
 <html lang="en"><head><meta charset="utf-8"><title>Allow Access? | アクセスを許可しますか？</title>
 <style>` + pageStyle + `</style></head><body><main>
 <p class="sim">Salesforce simulator (sfsim), demo data only / Salesforce シミュレーター (sfsim)、デモ用データのみ</p>
@@ -80,6 +86,7 @@ var consentPage = template.Must(template.New("consent").Parse(`<!DOCTYPE html>
 <button type="submit" id="oadeny">Deny / 拒否</button></form>
 </main></body></html>
 `))
+})
 
 // scopeTexts are the consent page's descriptions of each scope (English as
 // on Salesforce's approval page; Japanese as in Salesforce's Japanese setup UI).
@@ -102,7 +109,7 @@ func writeConsentPage(w http.ResponseWriter, app, username, token string, scopes
 		}
 	}
 	var buf bytes.Buffer
-	_ = consentPage.Execute(&buf, map[string]any{
+	_ = consentPage().Execute(&buf, map[string]any{
 		"App": app, "Username": username, "Token": token, "Scopes": lines,
 	})
 	w.Header().Set("Content-Type", "text/html;charset=UTF-8")
