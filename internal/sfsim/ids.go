@@ -105,10 +105,13 @@ func s256(verifier string) string {
 	return base64.RawURLEncoding.EncodeToString(sum[:])
 }
 
-// validVerifier reports whether v is a syntactically valid PKCE verifier
-// (RFC 7636 section 4.1: 43-128 unreserved characters).
+// validVerifier reports whether v is a syntactically valid PKCE verifier:
+// unreserved characters, at least 43 (RFC 7636 section 4.1). RFC 7636 also
+// caps it at 128, but Salesforce accepts longer ones: the Salesforce CLI
+// signs in to real orgs with 171 (jsforce 3.12 lib/oauth2.js, base64url of
+// 128 random bytes; sfdx-core src/webOAuthServer.ts turns PKCE on).
 func validVerifier(v string) bool {
-	if len(v) < 43 || len(v) > 128 {
+	if len(v) < 43 {
 		return false
 	}
 	for _, c := range []byte(v) {

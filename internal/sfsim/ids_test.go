@@ -58,7 +58,7 @@ func TestPKCEHelpers(t *testing.T) {
 		{strings.Repeat("a", 43), true},
 		{strings.Repeat("~", 128), true},
 		{strings.Repeat("a", 42), false},
-		{strings.Repeat("a", 129), false},
+		{strings.Repeat("a", 171), true}, // the Salesforce CLI's (jsforce) length
 		{strings.Repeat("a", 42) + "+", false},
 		{strings.Repeat("a", 42) + "=", false},
 	}
