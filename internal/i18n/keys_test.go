@@ -105,11 +105,11 @@ func TestJapaneseTextIsJapanese(t *testing.T) {
 
 func loadFlat(t *testing.T, lang string) (map[string]string, error) {
 	t.Helper()
-	c, err := load(lang)
+	texts, err := allTexts(lang)
 	if err != nil {
 		t.Fatal(err)
 	}
-	return c.texts, nil
+	return texts, nil
 }
 
 // templateField matches a field used by a go-i18n template, {{.Name}}.

@@ -87,3 +87,28 @@ func TestABrokenFileShowsKeysInsteadOfFailing(t *testing.T) {
 		t.Errorf("Keys = %v, want nil for unparsable files", got)
 	}
 }
+
+func TestATextDecodesOnlyTheFileThatHoldsItsKey(t *testing.T) {
+	useFiles(t, fstest.MapFS{
+		// a.json is broken, comes first and names the key inside a text
+		// (escaped): it must not be decoded for cli.hello.
+		"i18n/en/a.json":   {Data: []byte(`{"a.x": "see \"cli.hello\": here", broken`)},
+		"i18n/en/cli.json": {Data: []byte(`{"cli.hello": "Hello"}`)},
+	})
+	if got := New(English).T("cli.hello"); got != "Hello" {
+		t.Errorf("T(cli.hello) = %q: an unrelated file was decoded", got)
+	}
+	if got := Keys(English); got != nil {
+		t.Errorf("Keys = %v, want nil: Keys decodes every file and one is broken", got)
+	}
+}
+
+func TestAKeyOutsideItsAreaFileIsStillFound(t *testing.T) {
+	useFiles(t, fstest.MapFS{
+		"i18n/en/app.json":     {Data: []byte(`{"app.one": "one"}`)},
+		"i18n/en/network.json": {Data: []byte(`{"app.two" :  "two"}`)}, // spaced: the quick search misses it
+	})
+	if got := New(English).T("app.two"); got != "two" {
+		t.Errorf("T(app.two) = %q, want two", got)
+	}
+}

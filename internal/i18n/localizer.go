@@ -3,8 +3,6 @@ package i18n
 import (
 	"context"
 	"errors"
-
-	goi18n "github.com/nicksnyder/go-i18n/v2/i18n"
 )
 
 // Messager is implemented by errors that carry a translatable message. The
@@ -44,21 +42,6 @@ func (l *Localizer) T(key string, args ...map[string]any) string {
 		}
 	}
 	return key
-}
-
-// localize renders key in lang, or "" when lang lacks it. The files are
-// embedded and checked by tests; if they failed to parse (a broken build),
-// keys show raw rather than taking the app down.
-func localize(lang, key string, data map[string]any) string {
-	c, err := load(lang)
-	if err != nil {
-		return ""
-	}
-	s, err := c.loc.Localize(&goi18n.LocalizeConfig{MessageID: key, TemplateData: data})
-	if err != nil {
-		return ""
-	}
-	return s
 }
 
 // Error turns err into a message for a user. Errors that carry a key are
