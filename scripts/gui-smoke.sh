@@ -25,7 +25,7 @@ export DISPLAY=$display
 for _ in $(seq 50); do xdpyinfo >/dev/null 2>&1 && break; sleep 0.1; done
 
 mkdir -p "$work/home" "$work/config"
-HOME="$work/home" SFCONNECT_CONFIG_DIR="$work/config" LANG=ja_JP.UTF-8 LC_ALL= \
+HOME="$work/home" SFCONNECT_CONFIG_DIR="$work/config" LANG=ja_JP.UTF-8 LC_ALL= SFCONNECT_FIRST_FRAME=1 \
   "$work/sfconnect" >"$work/app.log" 2>&1 &
 app_pid=$!
 
@@ -51,4 +51,6 @@ echo "gui-smoke: screenshot $shot: brightness deviation $sd, $colors colours"
 awk -v sd="$sd" 'BEGIN { exit !(sd > 0.02) }' || { echo "gui-smoke: FAIL: the window looks blank"; exit 1; }
 [ "$colors" -gt 16 ] || { echo "gui-smoke: FAIL: too few colours, nothing drawn"; exit 1; }
 if grep -i -e panic -e 'fatal error' "$work/app.log"; then echo "gui-smoke: FAIL: the app logged a crash"; exit 1; fi
+# The first-frame hook `make bench` relies on (package ui/firstframe).
+grep -q '^first-frame [0-9]\+$' "$work/app.log" || { echo "gui-smoke: FAIL: no first-frame line with SFCONNECT_FIRST_FRAME=1"; exit 1; }
 echo "gui-smoke: ok"

@@ -20,6 +20,7 @@ import (
 	"github.com/sfconnect/sfconnect/internal/secrets"
 	"github.com/sfconnect/sfconnect/internal/sfsim"
 	"github.com/sfconnect/sfconnect/ui"
+	"github.com/sfconnect/sfconnect/ui/firstframe"
 )
 
 func main() {
@@ -54,5 +55,6 @@ func main() {
 		LoginURL: *loginURL,
 	})
 	w.SetOnClosed(u.Close)
+	firstframe.Hook(a)
 	w.ShowAndRun()
 }
