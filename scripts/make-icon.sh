@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # make-icon.sh draws the sfconnect icon with ImageMagick shapes only (no fonts,
 # so it renders the same everywhere) and writes:
-#   assets/icon.png              1024x1024 RGBA, used by fyne package and the GUI
+#   assets/icon.png              1024x1024 RGBA, used by fyne package
+#   assets/icon-256.png          256x256 RGBA, the GUI's window icon (decoding
+#                                the large one slowed the first frame)
 #   packaging/windows/sfconnect.ico  16..256 px, used by the MSI (shortcut, Apps & Features)
 # The outputs are committed; run this only when the design changes.
 set -euo pipefail
@@ -58,5 +60,6 @@ cloud=(
 
 mkdir -p assets packaging/windows
 cp "$tmp/icon.png" assets/icon.png
+"$IM" assets/icon.png -resize 256x256 -strip -depth 8 -define png:color-type=6 assets/icon-256.png
 "$IM" assets/icon.png -define icon:auto-resize=256,128,64,48,32,24,16 packaging/windows/sfconnect.ico
-echo "make-icon: wrote assets/icon.png and packaging/windows/sfconnect.ico"
+echo "make-icon: wrote assets/icon.png, assets/icon-256.png and packaging/windows/sfconnect.ico"

@@ -38,7 +38,7 @@ func main() {
 	}
 
 	a := fyneapp.NewWithID("jp.sfconnect.app")
-	a.SetIcon(fyne.NewStaticResource("icon.png", assets.Icon))
+	a.SetIcon(fyne.NewStaticResource("icon.png", assets.WindowIcon))
 	w := a.NewWindow("sfconnect")
 	svc := app.New(app.Deps{
 		Profiles:    &profile.Store{Dir: dir},
