@@ -41,3 +41,9 @@ version:
 
 clean:
 	rm -rf dist bin/sfconnect bin/sfconnect-cli
+
+## bench: speed and footprint, side by side with the Salesforce CLI and a
+## Fyne hello world; prints the figures and writes BENCHMARKS.md (not a test)
+.PHONY: bench
+bench:
+	scripts/bench.sh
