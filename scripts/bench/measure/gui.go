@@ -65,7 +65,11 @@ type memory struct{ Total, Anon, File float64 }
 // font cache live there).
 func (b *bench) startGUI(x *xvfb, exe, home, lang string) (guiRun, error) {
 	cmd := exec.Command(exe)
+	// The XDG folders follow HOME: Fyne's preferences and go-text's font
+	// index live there, and each app's first start must build its own.
 	cmd.Env = env("DISPLAY="+x.display, "HOME="+home, "LANG="+lang, "LC_ALL=",
+		"XDG_CACHE_HOME="+filepath.Join(home, ".cache"), "XDG_CONFIG_HOME="+filepath.Join(home, ".config"),
+		"XDG_DATA_HOME="+filepath.Join(home, ".local", "share"),
 		"SFCONNECT_CONFIG_DIR="+filepath.Join(home, "config"), firstframe.EnvVar+"=1")
 	stderr, err := cmd.StderrPipe()
 	if err != nil {

@@ -15,8 +15,8 @@ func (b *bench) report(w io.Writer, m machine, started time.Time, notes string) 
 	p("# Benchmarks\n\n")
 	p("Written by `make bench` (scripts/bench.sh) on %s; measuring took %s. Do not edit: the next run rewrites it;\n",
 		started.UTC().Format("2006-01-02 15:04 MST"), time.Since(started).Round(time.Second))
-	p("the closing notes come from `scripts/bench/NOTES.md`. Times are wall clock: median, min and max of the\n")
-	p("runs listed; the first run of each program (cold caches) is not counted unless said so.\n\n")
+	p("the closing notes come from `scripts/bench/NOTES.md`. Times are wall clock unless a row says CPU time: median,\n")
+	p("min and max of the runs listed; the first run of each program (cold caches) is not counted unless said so.\n\n")
 	p("| machine | |\n| --- | --- |\n| CPU | %s (%s cores) |\n| memory | %s |\n| system | %s, Linux %s |\n| Go | %s |\n",
 		m.CPU, m.Cores, m.Memory, m.OS, m.Kernel, m.Go)
 	p("| load average (1, 5, 15 min) | %s at the start, %s at the end |\n", m.Load, loadAverage())
@@ -49,7 +49,8 @@ func (b *bench) report(w io.Writer, m machine, started time.Time, notes string) 
 	table("## 3. GUI cold start to first frame, and idle memory\n\nUnder Xvfb (software OpenGL). Exec to the first frame "+
 		"painted and swapped (the app prints the time with `SFCONNECT_FIRST_FRAME=1`, package ui/firstframe), beside a "+
 		"Fyne hello world built from this module (same Fyne). Memory: the resident set once Home has drawn and the figure "+
-		"has stayed within 256 KiB for 2 s. Each app keeps its HOME across the runs, as a user's second start does; "+
+		"has stayed within 256 KiB for 2 s, at least 3 s after the first frame (sfconnect gives its start-up garbage "+
+		"back to the OS after 1 s). Each app keeps its HOME across the runs, as a user's second start does; "+
 		"the very first start (font index and preferences created) is listed as a single run.",
 		"gui_ja_frame", "hello_ja_frame", "gui_en_frame", "hello_en_frame",
 		"gui_ja_cpu", "hello_ja_cpu", "gui_en_cpu", "hello_en_cpu", "gui_ja_cold", "hello_ja_cold", "gui_en_cold", "hello_en_cold",
@@ -131,13 +132,12 @@ func (b *bench) goals() []goal {
 	for _, l := range guiLangs {
 		g, h := r.median("gui_"+l.key+"_frame"), r.median("hello_"+l.key+"_frame")
 		gc, hc := r.median("gui_"+l.key+"_cpu"), r.median("hello_"+l.key+"_cpu")
-		// Wall time on a busy machine is mostly waiting: the verdict also
-		// needs the CPU time ratio, which load hardly moves, within the goal.
-		add(fmt.Sprintf("GUI first frame ≤ 1.1× the hello world (%s; wall and CPU time)", l.locale),
-			g > 0 && h > 0 && gc > 0 && hc > 0, g <= 1.1*h && gc <= 1.1*hc,
-			"wall %.2f× (%.0f vs %.0f ms), CPU %.2f× (%.0f vs %.0f ms)", g/h, g, h, gc/hc, gc, hc)
+		// The goal is on wall time; on a busy machine that is mostly
+		// waiting, so the CPU time ratio, which load hardly moves, is shown.
+		add(fmt.Sprintf("GUI first frame ≤ 1.1× the hello world (%s)", l.locale), g > 0 && h > 0, g <= 1.1*h,
+			"%.2f× (%.0f vs %.0f ms); CPU time %.2f× (%.0f vs %.0f ms)", g/h, g, h, gc/hc, gc, hc)
 		gr, hr := r.median("gui_"+l.key+"_rss"), r.median("hello_"+l.key+"_rss")
-		add(fmt.Sprintf("Idle RSS ≤ hello world + 10 MiB (%s)", l.locale), gr > 0 && hr > 0, gr-hr <= 10, "+%.1f MiB (%.0f vs %.0f MiB)", gr-hr, gr, hr)
+		add(fmt.Sprintf("Idle RSS ≤ hello world + 10 MiB (%s)", l.locale), gr > 0 && hr > 0, gr-hr <= 10, "%+.1f MiB (%.0f vs %.0f MiB)", gr-hr, gr, hr)
 	}
 	add("No leaks after 200 sign-ins", r.leak.Command != "", r.leak.Passed, "%s", r.leak.Figures)
 	return gs
