@@ -64,7 +64,7 @@ func main() {
 // Home is drawn. Fyne reads whole font files (the Japanese one is ~20 MB)
 // and decodes images before the first frame; the Go runtime would keep the
 // freed pages resident for the hours the window stays open (`make bench`
-// measured 15-25 MiB of idle RSS).
+// measured 12-21 MiB of idle RSS).
 func releaseStartupMemory() {
 	time.Sleep(time.Second) // Home's table and first layouts settle
 	debug.FreeOSMemory()

@@ -2,8 +2,8 @@ package main
 
 import (
 	"fmt"
-	"os"
 	"os/exec"
+	"path/filepath"
 	"sort"
 	"strconv"
 	"strings"
@@ -115,4 +115,4 @@ func (b *bench) startupEvidence() error {
 	return nil
 }
 
-func (b *bench) path(exe string) string { return b.bin + string(os.PathSeparator) + exe }
+func (b *bench) path(exe string) string { return filepath.Join(b.bin, exe) }
