@@ -21,13 +21,16 @@ import (
 // them), and a text parses only the area file that holds its key. Decoding
 // every file was most of the CLI's start-up work.
 type catalog struct {
-	mu     sync.Mutex
-	lang   string
-	raw    map[string][]byte // files not parsed yet, by name; nil until listed
-	texts  map[string]string
-	bundle *goi18n.Bundle
-	loc    *goi18n.Localizer
-	err    error // a file that cannot be read or parsed: a broken build
+	mu    sync.Mutex
+	lang  string
+	raw   map[string][]byte // files not parsed yet, by name; nil until listed
+	texts map[string]string
+	// file says which file holds a key; each parsed file has its own
+	// go-i18n localizer, never changed after, so a text renders without
+	// holding mu.
+	file map[string]string
+	locs map[string]*goi18n.Localizer
+	err  error // a file that cannot be read or parsed: a broken build
 }
 
 // source holds the translation files, root/<lang>/<area>.json; tests swap it.
@@ -47,11 +50,13 @@ func newCatalogs() map[string]*catalog {
 func localize(lang, key string, data map[string]any) string {
 	c := catalogs[Match(lang)]
 	c.mu.Lock()
-	defer c.mu.Unlock()
-	if c.find(key) != nil {
+	err := c.find(key)
+	loc := c.locs[c.file[key]]
+	c.mu.Unlock()
+	if err != nil || loc == nil {
 		return ""
 	}
-	s, err := c.loc.Localize(&goi18n.LocalizeConfig{MessageID: key, TemplateData: data})
+	s, err := loc.Localize(&goi18n.LocalizeConfig{MessageID: key, TemplateData: data})
 	if err != nil {
 		return ""
 	}
@@ -105,7 +110,7 @@ func (c *catalog) list() error {
 		c.err = fmt.Errorf("read translations for %s: %w", c.lang, err)
 		return c.err
 	}
-	c.raw, c.texts = map[string][]byte{}, map[string]string{}
+	c.raw, c.texts, c.file, c.locs = map[string][]byte{}, map[string]string{}, map[string]string{}, map[string]*goi18n.Localizer{}
 	for _, e := range entries {
 		if e.IsDir() || path.Ext(e.Name()) != ".json" {
 			continue
@@ -117,8 +122,6 @@ func (c *catalog) list() error {
 		}
 		c.raw[e.Name()] = data
 	}
-	c.bundle = goi18n.NewBundle(language.Make(c.lang))
-	c.loc = goi18n.NewLocalizer(c.bundle, c.lang)
 	return nil
 }
 
@@ -161,11 +164,15 @@ func (c *catalog) parse(name string) error {
 			c.err = fmt.Errorf("translations %s: key %q defined twice", c.lang, k)
 			return c.err
 		}
-		c.texts[k] = v
+		c.texts[k], c.file[k] = v, name
 		msgs = append(msgs, &goi18n.Message{ID: k, Other: v})
 	}
-	if err := c.bundle.AddMessages(language.Make(c.lang), msgs...); err != nil {
+	tag := language.Make(c.lang)
+	b := goi18n.NewBundle(tag)
+	if err := b.AddMessages(tag, msgs...); err != nil {
 		c.err = fmt.Errorf("translations %s/%s: %w", c.lang, name, err)
+		return c.err
 	}
-	return c.err
+	c.locs[name] = goi18n.NewLocalizer(b, c.lang)
+	return nil
 }

@@ -2,6 +2,7 @@ package i18n
 
 import (
 	"io/fs"
+	"strconv"
 	"strings"
 	"sync"
 	"testing"
@@ -111,4 +112,23 @@ func TestAKeyOutsideItsAreaFileIsStillFound(t *testing.T) {
 	if got := New(English).T("app.two"); got != "two" {
 		t.Errorf("T(app.two) = %q, want two", got)
 	}
+}
+
+func TestTextsRenderConcurrentlyWhileFilesAreParsed(t *testing.T) {
+	useFiles(t, fstest.MapFS{
+		"i18n/ja/a.json": {Data: []byte(`{"a.x": "エー {{.N}}"}`)},
+		"i18n/ja/b.json": {Data: []byte(`{"b.x": "ビー {{.N}}"}`)},
+		"i18n/ja/c.json": {Data: []byte(`{"c.x": "シー {{.N}}"}`)},
+	})
+	l := New(Japanese)
+	var wg sync.WaitGroup
+	for i := range 12 {
+		key := []string{"a.x", "b.x", "c.x"}[i%3]
+		wg.Go(func() {
+			if got := l.T(key, map[string]any{"N": i}); !strings.HasSuffix(got, " "+strconv.Itoa(i)) {
+				t.Errorf("T(%s) = %q", key, got)
+			}
+		})
+	}
+	wg.Wait()
 }
