@@ -127,6 +127,8 @@ func (e *ProxyError) OffersBasic() bool {
 // MessageKey tells the kinds of refusal apart.
 func (e *ProxyError) MessageKey() string {
 	switch {
+	case e.Status == 502 || e.Status == 503 || e.Status == 504:
+		return "app.net.err.proxy_upstream"
 	case !e.AuthRequired():
 		return "app.net.err.proxy_refused"
 	case !e.OffersBasic():
