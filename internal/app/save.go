@@ -51,6 +51,7 @@ func (s *Service) Save(ctx context.Context, name string, c *Connection, f Consol
 	name = strings.TrimSpace(name)
 	p := c.Profile
 	p.Name = name
+	p.Network = s.profileNetwork()
 	f.ApplyTo(&p)
 	if err := p.Validate(); err != nil {
 		return err

@@ -15,6 +15,7 @@ import (
 	"sync/atomic"
 	"time"
 
+	"github.com/sfconnect/sfconnect/internal/callback"
 	"github.com/sfconnect/sfconnect/internal/i18n"
 	"github.com/sfconnect/sfconnect/internal/netproxy"
 	"github.com/sfconnect/sfconnect/internal/profile"
@@ -40,11 +41,17 @@ type ProfileStore interface {
 type Deps struct {
 	Profiles    ProfileStore
 	Secrets     secrets.Store
-	HTTP        *http.Client           // optional; default: 60 s timeout, environment and system proxy
+	HTTP        *http.Client           // optional; default: 60 s timeout over the network in force (SetNetwork)
 	OpenBrowser func(u *url.URL) error // the GUI passes fyne's App.OpenURL, the CLI runs $BROWSER
 	Logger      *slog.Logger           // optional; never receives a secret
 	Now         func() time.Time       // optional
 	Lang        string                 // language of the page the browser shows after sign-in
+	// Net is the outside world of the network settings (tests map names to
+	// loopback); zero means the real one. See SetNetwork.
+	Net netproxy.Options
+	// ExcludedPorts lists the port ranges the OS reserves, for Preflight;
+	// default callback.ExcludedPorts (netsh on Windows).
+	ExcludedPorts func(context.Context) ([]callback.PortRange, error)
 }
 
 // Service runs the use cases.
@@ -53,20 +60,32 @@ type Service struct {
 	// loc renders the browser's page on the listener's goroutines while the
 	// GUI may call SetLang: hence atomic.
 	loc atomic.Pointer[i18n.Localizer]
+	// net is the network in force (SetNetwork); rt, when the service made
+	// its own HTTP client, the transport that follows it.
+	net atomic.Pointer[netproxy.Network]
+	rt  *swapTransport
 }
 
 // New returns a Service over d, filling in defaults for the optional parts.
 func New(d Deps) *Service {
+	s := &Service{}
 	if d.HTTP == nil {
-		d.HTTP = netproxy.NewClient(60 * time.Second)
+		s.rt = &swapTransport{}
+		d.HTTP = &http.Client{Transport: s.rt, Timeout: 60 * time.Second}
 	}
+	if d.ExcludedPorts == nil {
+		d.ExcludedPorts = callback.ExcludedPorts
+	}
+	// Empty settings read no file and parse no URL: this cannot fail.
+	n, _ := netproxy.New(netproxy.Settings{}, "", d.Net)
+	s.useNetwork(n)
 	if d.Logger == nil {
 		d.Logger = slog.New(slog.NewTextHandler(io.Discard, nil))
 	}
 	if d.Now == nil {
 		d.Now = time.Now
 	}
-	s := &Service{d: d}
+	s.d = d
 	s.loc.Store(i18n.New(d.Lang))
 	return s
 }

@@ -33,6 +33,8 @@ type Profile struct {
 	ClientID string `json:"client_id"`
 	// CallbackURL is the callback URL registered in the External Client App.
 	CallbackURL string `json:"callback_url"`
+	// Network is the proxy and CA settings the connection was made with.
+	Network Network `json:"network,omitzero"`
 
 	// The console fields ("business asset") of the ID governance service.
 	Domain                 string `json:"domain"`
