@@ -41,6 +41,7 @@ func commands() []command {
 		{"delete", "cli.usage.delete", cmdDelete},
 		{"demo", "cli.usage.demo", cmdDemo},
 		{"simulate", "cli.usage.simulate", cmdSimulate},
+		{"doctor", "cli.usage.doctor", cmdDoctor},
 	}
 }
 

@@ -16,6 +16,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/sfconnect/sfconnect/internal/netproxy"
 	"github.com/sfconnect/sfconnect/internal/secrets"
 	"github.com/sfconnect/sfconnect/internal/sfsim"
 )
@@ -29,7 +30,8 @@ type cli struct {
 	sim      *sfsim.Sim
 	simURL   string
 	callback string
-	http     *http.Client // the TLS simulator's client; nil for plain loopback
+	http     *http.Client     // the TLS simulator's client; nil for plain loopback
+	net      netproxy.Options // the network's outside world (doctor_test.go)
 }
 
 func newCLI(t *testing.T) *cli {
@@ -93,6 +95,7 @@ func (c *cli) run(stdin string, args ...string) (int, string, string) {
 		},
 		configDir: func() (string, error) { return c.dir, nil },
 		http:      c.http,
+		net:       c.net,
 	}
 	code := run(context.Background(), args, e)
 	return code, out.String(), errOut.String()

@@ -29,6 +29,7 @@ type env struct {
 	openBrowser func(cmd string, u *url.URL) error // cmd "" = the OS default
 	http        *http.Client
 	configDir   func() (string, error)
+	net         netproxy.Options // the network's outside world; tests map names to loopback
 
 	loc *i18n.Localizer
 	log *slog.Logger
@@ -56,11 +57,19 @@ func (e *env) service(store secrets.Store, dir, browser string) *app.Service {
 	return app.New(app.Deps{
 		Profiles:    &profile.Store{Dir: dir},
 		Secrets:     store,
-		HTTP:        e.httpClient(),
+		HTTP:        e.http, // nil: the service's own client, which follows SetNetwork
 		OpenBrowser: opener,
 		Logger:      e.log,
 		Lang:        e.loc.Lang(),
+		Net:         e.netOptions(),
 	})
+}
+
+// netOptions reads the proxy environment through e.getenv.
+func (e *env) netOptions() netproxy.Options {
+	o := e.net
+	o.Getenv = e.getenv
+	return o
 }
 
 func (e *env) httpClient() *http.Client {

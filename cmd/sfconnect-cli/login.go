@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"github.com/sfconnect/sfconnect/internal/app"
+	"github.com/sfconnect/sfconnect/internal/netproxy"
 	"github.com/sfconnect/sfconnect/internal/secrets"
 )
 
@@ -17,6 +18,7 @@ type loginFlags struct {
 	noBrowser   bool
 	timeout     time.Duration
 	promptLogin bool
+	net         netFlags
 }
 
 func (l *loginFlags) register(fs *flag.FlagSet) {
@@ -24,6 +26,7 @@ func (l *loginFlags) register(fs *flag.FlagSet) {
 	fs.BoolVar(&l.noBrowser, "no-browser", false, "")
 	fs.DurationVar(&l.timeout, "timeout", app.DefaultTimeout, "")
 	fs.BoolVar(&l.promptLogin, "prompt-login", false, "")
+	l.net.register(fs)
 }
 
 // fieldFlags are the console's fields.
@@ -68,6 +71,9 @@ func cmdLogin(ctx context.Context, e *env, args []string) error {
 		return err
 	}
 	svc := e.service(store, dir, lf.browser)
+	if err := e.useNetwork(ctx, svc, netproxy.Settings{}, &lf.net); err != nil {
+		return err
+	}
 	in := app.ConnectInput{Org: org, ClientID: clientID, ClientSecret: secret, CallbackURL: callbackURL,
 		LoginURL: loginURL, PromptLogin: lf.promptLogin, Timeout: lf.timeout}
 	var c *app.Connection
@@ -158,6 +164,9 @@ func cmdReauth(ctx context.Context, e *env, args []string) error {
 	svc := e.service(store, dir, lf.browser)
 	old, err := svc.Load(ctx, name)
 	if err != nil {
+		return err
+	}
+	if err := e.useNetwork(ctx, svc, app.NetworkOf(old), &lf.net); err != nil {
 		return err
 	}
 	ss, err := svc.Reauthorize(ctx, name, lf.promptLogin, lf.timeout)

@@ -19,7 +19,7 @@ func cmdVerify(ctx context.Context, e *env, args []string) error {
 	var deep bool
 	fs.StringVar(&name, "profile", "", "")
 	fs.BoolVar(&deep, "deep", false, "")
-	svc, err := e.profileCommand(fs, usage, args, &name)
+	svc, err := e.networkCommand(ctx, fs, usage, args, &name)
 	if err != nil {
 		return err
 	}
@@ -142,7 +142,7 @@ func cmdDelete(ctx context.Context, e *env, args []string) error {
 	var noRevoke bool
 	fs.StringVar(&name, "profile", "", "")
 	fs.BoolVar(&noRevoke, "no-revoke", false, "")
-	svc, err := e.profileCommand(fs, usage, args, &name)
+	svc, err := e.networkCommand(ctx, fs, usage, args, &name)
 	if err != nil {
 		return err
 	}

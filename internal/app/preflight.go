@@ -131,13 +131,18 @@ func (s *Service) checkOrg(p *Preflight, in PreflightInput) string {
 	myDomain := org.MyDomainURL()
 	args := map[string]any{"Org": org.Namespace, "MyDomain": myDomain}
 	fix := map[string]any{"MyDomain": myDomain}
+	// An address other than the My Domain (a Lightning or Setup page) was
+	// entered: say which org it was read as.
+	entered := enteredHost(in.Org)
+	mapped := entered != "" && !strings.EqualFold("https://"+entered, myDomain)
+	args["Host"] = entered
 	if strings.TrimSpace(in.LoginURL) == "" {
 		key := "app.preflight.org.production"
 		if org.Environment == salesforce.Sandbox {
 			key = "app.preflight.org.sandbox"
 		}
-		if host := enteredHost(in.Org); host != "" && !strings.EqualFold("https://"+host, myDomain) {
-			key, args["Host"] = "app.preflight.org.mapped", host
+		if mapped {
+			key = "app.preflight.org.mapped"
 		}
 		p.add(PreflightCheck{ID: CheckOrg, Status: Pass, Key: key, Args: args})
 		return myDomain
@@ -167,6 +172,9 @@ func (s *Service) checkOrg(p *Preflight, in PreflightInput) string {
 		c.Status, c.Key, args["Other"] = Fail, "app.preflight.org.other_org", other.Namespace
 	case otherErr != nil:
 		c.Status, c.Key = Warn, "app.preflight.org.not_salesforce"
+	}
+	if c.Key == "app.preflight.org.login_url" && mapped {
+		c.Key, args["MyDomain"] = "app.preflight.org.mapped", base
 	}
 	if c.Status != Pass {
 		c.FixKey, c.FixArgs = "app.preflight.fix.use_my_domain", fix
