@@ -28,6 +28,8 @@ type AuthorizeScreen struct {
 	PasteError  *widget.Label
 	Error       *widget.Label
 	Back        *widget.Button
+	// Checks is the preflight checklist, run when the screen opens.
+	Checks *PreflightView
 
 	u       *UI
 	waitBox *fyne.Container
@@ -74,7 +76,8 @@ func (u *UI) ShowAuthorize() {
 	manual := card(subheading(u.L.T("ui.auth.manual.title")), u.para(u.L.T("ui.auth.manual.body")),
 		s.CopyURL,
 		container.NewBorder(nil, nil, nil, s.PasteButton, s.PasteEntry), s.PasteError)
-	body := container.NewVBox(intro, s.PromptLogin,
+	s.Checks = u.newPreflightView(u.preflightInput, u.wiz.reauth)
+	body := container.NewVBox(intro, s.Checks.card, s.PromptLogin,
 		container.NewHBox(s.Authorize), s.waitBox, s.Error, u.hint(u.L.T("ui.auth.hint.timeout")), manual)
 	s.Back = widget.NewButton(u.L.T("ui.action.back"), func() {
 		s.cancelWait()
@@ -153,7 +156,9 @@ func (s *AuthorizeScreen) start() {
 	in.Timeout = u.Settings.Timeout()
 	in.LoginURL = u.loginURL()
 	reauth := u.wiz.reauth
+	halted := s.Checks.halt()
 	u.background(func(_ context.Context) {
+		<-halted // the checklist may be probing the callback port
 		var sess *app.Session
 		var err error
 		if reauth != "" {

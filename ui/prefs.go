@@ -9,6 +9,7 @@ import (
 	"fyne.io/fyne/v2/lang"
 
 	"github.com/sfconnect/sfconnect/internal/i18n"
+	"github.com/sfconnect/sfconnect/internal/netproxy"
 	"github.com/sfconnect/sfconnect/internal/salesforce"
 )
 
@@ -28,6 +29,10 @@ const (
 	prefWidth       = "window.width"
 	prefHeight      = "window.height"
 	prefLastProfile = "lastProfile"
+	prefProxy       = "network.proxy"
+	prefPAC         = "network.pac"
+	prefProxyUser   = "network.proxyUser"
+	prefCAFile      = "network.caFile"
 )
 
 // Settings are the user's choices that outlive a session.
@@ -36,6 +41,9 @@ type Settings struct {
 	CallbackURL    string // default callback URL for a new connection
 	TimeoutMinutes int    // how long to wait for the browser
 	LoginURL       string // advanced: authorize/token host override (a simulator)
+	// Network is the proxy, PAC file, proxy user and extra CA file; the
+	// proxy password is in the keychain, not here.
+	Network netproxy.Settings
 }
 
 // Timeout is the browser wait as a duration.
@@ -54,6 +62,8 @@ func LoadSettings(p fyne.Preferences) Settings {
 		CallbackURL:    p.StringWithFallback(prefCallback, DefaultCallbackURL),
 		TimeoutMinutes: p.IntWithFallback(prefTimeout, DefaultTimeoutMinutes),
 		LoginURL:       p.String(prefLoginURL),
+		Network: netproxy.Settings{Proxy: p.String(prefProxy), PAC: p.String(prefPAC),
+			ProxyUser: p.String(prefProxyUser), CAFile: p.String(prefCAFile)},
 	}
 }
 
@@ -63,6 +73,10 @@ func (s Settings) Store(p fyne.Preferences) {
 	p.SetString(prefCallback, s.CallbackURL)
 	p.SetInt(prefTimeout, s.TimeoutMinutes)
 	p.SetString(prefLoginURL, s.LoginURL)
+	p.SetString(prefProxy, s.Network.Proxy)
+	p.SetString(prefPAC, s.Network.PAC)
+	p.SetString(prefProxyUser, s.Network.ProxyUser)
+	p.SetString(prefCAFile, s.Network.CAFile)
 }
 
 // SystemLanguage picks the UI language from the operating system: an explicit

@@ -26,6 +26,8 @@ type SettingsScreen struct {
 	LoginURLError *widget.Label
 	Save, Back    *widget.Button
 	Status        *widget.Label
+	// Network edits the proxy and CA settings; nil without a network backend.
+	Network *NetworkFields
 }
 
 // ShowSettings shows the settings screen.
@@ -71,6 +73,7 @@ func (u *UI) ShowSettings() {
 	s.LoginURL.SetPlaceHolder("http://127.0.0.1:8800")
 	s.TimeoutError, s.LoginURLError = u.errorLabel(), u.errorLabel()
 	callbackError := u.errorLabel()
+	s.Network = u.newNetworkFields()
 	save := func() {
 		ok := true
 		setError(callbackError, u.L.Error(validateCallbackURL(s.Callback.Text)))
@@ -88,6 +91,11 @@ func (u *UI) ShowSettings() {
 		if s.LoginURLError.Text != "" {
 			ok = false
 		}
+		network, netOK := u.Settings.Network, true
+		if s.Network != nil {
+			network, netOK = s.Network.settings()
+		}
+		ok = ok && netOK
 		if !ok {
 			// The messages sit under their fields, maybe scrolled out of
 			// sight: the bar by the buttons says that there are some.
@@ -99,7 +107,11 @@ func (u *UI) ShowSettings() {
 		u.Settings.CallbackURL = trimSpace(s.Callback.Text)
 		u.Settings.TimeoutMinutes = mins
 		u.Settings.LoginURL = trimSpace(s.LoginURL.Text)
+		u.Settings.Network = network
 		u.Settings.Store(u.App.Preferences())
+		if s.Network != nil {
+			s.Network.save(network)
+		}
 		s.Status.Importance = widget.SuccessImportance
 		setError(s.Status, u.L.T("ui.settings.saved"))
 		u.relayout()
@@ -111,6 +123,9 @@ func (u *UI) ShowSettings() {
 		u.field(u.L.T("ui.settings.loginurl"), s.LoginURL, u.L.T("ui.settings.loginurl.hint"), s.LoginURLError)))
 	if u.Settings.LoginURL != "" {
 		advanced.Open(0)
+	}
+	if s.Network != nil {
+		advanced.Append(s.Network.item())
 	}
 	body := container.NewVBox(
 		u.field(u.L.T("ui.settings.language"), s.Language, u.L.T("ui.settings.language.hint"), nil),

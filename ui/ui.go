@@ -106,6 +106,9 @@ func New(a fyne.App, w fyne.Window, o Options) *UI {
 	u.flagLoginURL = o.LoginURL
 	u.L = i18n.New(u.Settings.Language)
 	u.backend.SetLang(u.Settings.Language)
+	// A saved setting that cannot be used is reported by the Authorize
+	// checklist, which sets the network again.
+	u.applyNetwork(nil)
 	clip := o.Clipboard
 	if clip == nil {
 		clip = w.Clipboard()
@@ -135,6 +138,9 @@ func (u *UI) SetLanguage(lang string) {
 	u.Settings.Language = i18n.Match(lang)
 	u.L = i18n.New(u.Settings.Language)
 	u.backend.SetLang(u.Settings.Language)
+	// A saved setting that cannot be used is reported by the Authorize
+	// checklist, which sets the network again.
+	u.applyNetwork(nil)
 	u.rebuild()
 }
 
