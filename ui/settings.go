@@ -126,6 +126,9 @@ func (u *UI) ShowSettings() {
 	}
 	if s.Network != nil {
 		advanced.Append(s.Network.item())
+		if !u.Settings.Network.IsZero() {
+			advanced.Open(len(advanced.Items) - 1)
+		}
 	}
 	body := container.NewVBox(
 		u.field(u.L.T("ui.settings.language"), s.Language, u.L.T("ui.settings.language.hint"), nil),
