@@ -2,12 +2,17 @@ package app_test
 
 import (
 	"context"
+	"crypto/x509"
 	"errors"
+	"fmt"
+	"os"
 	"testing"
+	"time"
 
 	"github.com/sfconnect/sfconnect/internal/app"
 	"github.com/sfconnect/sfconnect/internal/netproxy"
 	"github.com/sfconnect/sfconnect/internal/netproxy/proxytest"
+	"github.com/sfconnect/sfconnect/internal/profile"
 	"github.com/sfconnect/sfconnect/internal/secrets"
 )
 
@@ -69,5 +74,36 @@ func TestTheProxyPasswordLivesInTheKeychain(t *testing.T) {
 	}
 	if err := h.svc.SetProxyPassword(ctx, " ", "x"); err == nil {
 		t.Error("a password without a user was accepted")
+	}
+}
+
+// TestRealKeychainProxyPassword keeps the proxy password in the OS keychain
+// (the Secret Service under scripts/with-keyring.sh) and gets through a
+// proxy that requires it.
+func TestRealKeychainProxyPassword(t *testing.T) {
+	if os.Getenv("SFCONNECT_REAL_KEYRING") != "1" {
+		t.Skip("set SFCONNECT_REAL_KEYRING=1 (scripts/with-keyring.sh does) to use the real keychain")
+	}
+	c := newCorpNet(t)
+	kr := secrets.NewKeyring(fmt.Sprintf("sfconnect-test-%d", time.Now().UnixNano()), 10*time.Second)
+	proxy := proxytest.StartProxy(t, proxytest.ProxyOptions{Hosts: c.sf.Hosts, User: "taro", Password: "ぱすわーど"})
+	svc := app.New(app.Deps{Profiles: &profile.Store{Dir: t.TempDir()}, Secrets: kr, Net: netproxy.Options{
+		Getenv:      func(string) string { return "" },
+		System:      func() netproxy.System { return netproxy.System{} },
+		Roots:       func() (*x509.CertPool, error) { return c.sf.Root.Pool(), nil },
+		DialContext: c.hosts.DialContext, LookupHost: c.hosts.LookupHost,
+	}})
+	ctx := context.Background()
+	if err := svc.SetProxyPassword(ctx, "taro", "ぱすわーど"); err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { _ = svc.SetProxyPassword(ctx, "taro", "") })
+	if err := svc.SetNetwork(ctx, netproxy.Settings{Proxy: proxy.URL, ProxyUser: "taro"}); err != nil {
+		t.Fatal(err)
+	}
+	p := c.run(svc)
+	want(t, p, map[string]string{app.CheckHTTPS: "pass app.preflight.https.ok"})
+	if proxy.Connects() != 1 {
+		t.Errorf("tunnels: %d", proxy.Connects())
 	}
 }
