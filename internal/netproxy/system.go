@@ -31,8 +31,10 @@ type System struct {
 }
 
 // ReadSystem reads the current user's system proxy setting.
-func ReadSystem() System {
-	conf := ieproxy.GetConf()
+func ReadSystem() System { return systemFrom(ieproxy.GetConf()) }
+
+// systemFrom maps go-ieproxy's view of the setting onto System.
+func systemFrom(conf ieproxy.ProxyConf) System {
 	s := System{Servers: conf.Static.Protocols}
 	if !conf.Static.Active {
 		s.Servers = nil
