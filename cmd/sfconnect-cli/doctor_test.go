@@ -134,4 +134,14 @@ func TestLoginRemembersTheNetworkFlagsInTheProfile(t *testing.T) {
 	if code, _, errOut := c.run("", "verify", "--profile", "prod"); code != exitOK {
 		t.Errorf("verify exit %d: %s", code, errOut)
 	}
+	// The CA file is gone: delete says so, and --no-revoke still deletes.
+	if err := os.Remove(caFile); err != nil {
+		t.Fatal(err)
+	}
+	if code, _, errOut := c.run("", "delete", "--profile", "prod"); code != exitFail || !strings.Contains(errOut, "cannot be read") {
+		t.Errorf("delete with the CA file gone: exit %d, %q", code, errOut)
+	}
+	if code, _, errOut := c.run("", "delete", "--profile", "prod", "--no-revoke"); code != exitOK {
+		t.Errorf("delete --no-revoke: exit %d, %q", code, errOut)
+	}
 }

@@ -143,8 +143,8 @@ func cmdDelete(ctx context.Context, e *env, args []string) error {
 	fs.StringVar(&name, "profile", "", "")
 	fs.BoolVar(&noRevoke, "no-revoke", false, "")
 	svc, err := e.networkCommand(ctx, fs, usage, args, &name)
-	if err != nil {
-		return err
+	if err != nil && (svc == nil || !noRevoke) {
+		return err // --no-revoke deletes even when the network settings are broken
 	}
 	if err := svc.Delete(ctx, name, !noRevoke, e.progress()); err != nil {
 		return err

@@ -87,7 +87,9 @@ func (e *env) proxyPassword(ctx context.Context, svc *app.Service, user string) 
 
 // networkCommand is profileCommand for a command that calls Salesforce:
 // it also takes the network flags and puts them in force over what the
-// profile remembers.
+// profile remembers. When only the network settings fail (a CA file that
+// is gone), the service is returned with the error, for a caller that can
+// do without the network.
 func (e *env) networkCommand(ctx context.Context, fs *flag.FlagSet, usage string, args []string, name *string) (*app.Service, error) {
 	var nf netFlags
 	nf.register(fs)
@@ -95,8 +97,5 @@ func (e *env) networkCommand(ctx context.Context, fs *flag.FlagSet, usage string
 	if err != nil {
 		return nil, err
 	}
-	if err := e.useProfileNetwork(ctx, svc, *name, &nf); err != nil {
-		return nil, err
-	}
-	return svc, nil
+	return svc, e.useProfileNetwork(ctx, svc, *name, &nf)
 }
