@@ -14,8 +14,8 @@ func (e *SystemError) MessageKey() string          { return "app.err.proxy" }
 func (e *SystemError) MessageArgs() map[string]any { return map[string]any{"Server": e.Server} }
 
 // SettingError means a proxy or PAC setting is not a usable URL. Field is
-// "proxy", "pac" or "env" (a malformed HTTPS_PROXY). Value never holds a
-// password.
+// "proxy", "pac", "env" (a malformed HTTPS_PROXY) or "proxy_userinfo" (a
+// user or password inside the proxy setting). Value never holds a password.
 type SettingError struct {
 	Field, Value string
 	Err          error
@@ -33,6 +33,8 @@ func (e *SettingError) MessageKey() string {
 		return "app.net.err.pac_url"
 	case "env":
 		return "app.net.err.env_proxy"
+	case "proxy_userinfo":
+		return "app.net.err.proxy_userinfo"
 	}
 	return "app.net.err.proxy_url"
 }

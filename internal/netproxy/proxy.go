@@ -118,6 +118,11 @@ func New(s Settings, password string, o Options) (*Network, error) {
 	if n.proxy, err = ParseProxyURL(s.Proxy); err != nil {
 		return nil, err
 	}
+	if n.proxy != nil && n.proxy.User != nil {
+		// Settings are stored in plain files (preferences, profiles): a
+		// password has no place in them.
+		return nil, &SettingError{Field: "proxy_userinfo", Value: n.proxy.Redacted()}
+	}
 	if s.PAC != "" {
 		if err := checkPACURL(s.PAC); err != nil {
 			return nil, err

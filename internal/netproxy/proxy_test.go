@@ -101,6 +101,7 @@ func TestBadSettingsAreTypedErrorsWithoutThePassword(t *testing.T) {
 		{Settings{Proxy: "ftp://proxy:21"}, "app.net.err.proxy_url", "ftp://proxy:21"},
 		{Settings{Proxy: "http://taro:secret@proxy:80/path"}, "app.net.err.proxy_url", "http://taro:xxxxx@proxy:80/path"},
 		{Settings{Proxy: "http://%zz"}, "app.net.err.proxy_url", "http://%zz"},
+		{Settings{Proxy: "http://taro:secret@proxy:80"}, "app.net.err.proxy_userinfo", "http://taro:xxxxx@proxy:80"},
 		{Settings{PAC: "proxy.pac"}, "app.net.err.pac_url", "proxy.pac"},
 		{Settings{CAFile: "/nonexistent/corp.pem"}, "app.net.err.ca_file_read", ""},
 	}
