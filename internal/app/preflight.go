@@ -128,17 +128,21 @@ func (s *Service) checkOrg(p *Preflight, in PreflightInput) string {
 		p.add(errCheck(CheckOrg, Fail, err))
 		return ""
 	}
-	myDomain := org.MyDomainURL()
-	args := map[string]any{"Org": org.Namespace, "MyDomain": myDomain}
+	myDomain := org.LoginURL()
+	args := map[string]any{"Org": org.Namespace, "MyDomain": myDomain, "Kind": string(org.Kind)}
 	fix := map[string]any{"MyDomain": myDomain}
 	// An address other than the My Domain (a Lightning or Setup page) was
 	// entered: say which org it was read as.
 	entered := enteredHost(in.Org)
-	mapped := entered != "" && !strings.EqualFold("https://"+entered, myDomain)
+	mapped := entered != "" && entered != strings.ToLower(org.Namespace) &&
+		!strings.EqualFold("https://"+entered, myDomain)
 	args["Host"] = entered
 	if strings.TrimSpace(in.LoginURL) == "" {
-		key := "app.preflight.org.production"
-		if org.Environment == salesforce.Sandbox {
+		key := "app.preflight.org.edition" // Developer Edition, scratch, ...: named by the host's label
+		switch org.Kind {
+		case salesforce.Production:
+			key = "app.preflight.org.production"
+		case salesforce.Sandbox:
 			key = "app.preflight.org.sandbox"
 		}
 		if mapped {
@@ -160,9 +164,9 @@ func (s *Service) checkOrg(p *Preflight, in PreflightInput) string {
 	switch {
 	case netproxy.IsLoopback(host):
 		c.Key = "app.preflight.org.simulator"
-	case host == "login.salesforce.com" && org.Environment == salesforce.Sandbox:
+	case host == "login.salesforce.com" && org.Kind == salesforce.Sandbox:
 		c.Status, c.Key = Fail, "app.preflight.org.sandbox_at_production"
-	case host == "test.salesforce.com" && org.Environment == salesforce.Production:
+	case host == "test.salesforce.com" && org.Kind == salesforce.Production:
 		c.Status, c.Key = Fail, "app.preflight.org.production_at_sandbox"
 	case host == "login.salesforce.com" || host == "test.salesforce.com":
 		// Works unless the org turned on "Prevent login from

@@ -212,6 +212,8 @@ func TestPreflightChecksTheOrgAgainstItsHost(t *testing.T) {
 	}{
 		{"acme", "", "pass app.preflight.org.production"},
 		{"acme--uat", "", "pass app.preflight.org.sandbox"},
+		{"acme--uat.sandbox", "", "pass app.preflight.org.sandbox"},
+		{"acme-dev-ed.develop", "", "pass app.preflight.org.edition"},
 		{"https://acme.lightning.force.com/lightning/page/home", "", "pass app.preflight.org.mapped"},
 		{"https://acme--uat.sandbox.lightning.force.com/one/one.app", "", "pass app.preflight.org.mapped"},
 		{"acme.my.salesforce.com", "", "pass app.preflight.org.production"},
