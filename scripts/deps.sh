@@ -15,6 +15,7 @@ packages=(
   gnome-keyring dbus-x11 libsecret-tools     # the real Secret Service for keychain tests
   chromium                                   # the real-browser test
   wixl msitools gcc-mingw-w64-x86-64 binutils-mingw-w64-x86-64 osslsigncode zip xz-utils  # installers
+  python3-fonttools                          # scripts/make-font.sh (the bundled Japanese font)
 )
 
 sudo=""
