@@ -102,6 +102,8 @@ func New(a fyne.App, w fyne.Window, o Options) *UI {
 	if u.now == nil {
 		u.now = time.Now
 	}
+	// The bundled Japanese font and readable status colours (theme.go).
+	a.Settings().SetTheme(Theme())
 	u.Settings = LoadSettings(a.Preferences())
 	u.flagLoginURL = o.LoginURL
 	u.L = i18n.New(u.Settings.Language)
