@@ -14,6 +14,7 @@ packages=(
   fonts-noto-cjk                             # Japanese glyphs (Fyne falls back to them)
   gnome-keyring dbus-x11 libsecret-tools     # the real Secret Service for keychain tests
   chromium                                   # the real-browser test
+  xdg-utils                                  # xdg-open, the Linux browser opener (internal/browser tests)
   wixl msitools gcc-mingw-w64-x86-64 binutils-mingw-w64-x86-64 osslsigncode zip xz-utils  # installers
   python3-fonttools                          # scripts/make-font.sh (the bundled Japanese font)
 )
