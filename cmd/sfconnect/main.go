@@ -16,6 +16,7 @@ import (
 
 	"github.com/sfconnect/sfconnect/assets"
 	"github.com/sfconnect/sfconnect/internal/app"
+	"github.com/sfconnect/sfconnect/internal/browser"
 	"github.com/sfconnect/sfconnect/internal/i18n"
 	"github.com/sfconnect/sfconnect/internal/profile"
 	"github.com/sfconnect/sfconnect/internal/secrets"
@@ -41,10 +42,12 @@ func main() {
 	a := fyneapp.NewWithID("jp.sfconnect.app")
 	a.SetIcon(fyne.NewStaticResource("icon.png", assets.WindowIcon))
 	w := a.NewWindow("sfconnect")
+	// The browser opener is not a.OpenURL: Fyne's cannot tell when no
+	// browser opened, and the Authorize screen must say so.
 	svc := app.New(app.Deps{
 		Profiles:    &profile.Store{Dir: dir},
 		Secrets:     secrets.NewKeyring("sfconnect", 3*time.Second),
-		OpenBrowser: a.OpenURL,
+		OpenBrowser: browser.Open,
 	})
 	u := ui.New(a, w, ui.Options{
 		Backend: svc,
