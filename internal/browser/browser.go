@@ -14,11 +14,11 @@ import (
 	"time"
 )
 
-// Grace is how long a browser command may run before it counts as started:
+// grace is how long a browser command may run before it counts as started:
 // openers (xdg-open, open) exit within it, with an error status when no
 // browser could be started; a browser run in the foreground is still
 // running then, which is success.
-var Grace = 3 * time.Second
+var grace = 3 * time.Second // a variable for the tests
 
 // Open opens u with the system's default browser: ShellExecute on Windows,
 // open(1) on macOS, xdg-open elsewhere.
@@ -51,7 +51,7 @@ func checkURL(u *url.URL) error {
 	return nil
 }
 
-// run starts c and waits up to Grace for it: an exit status other than 0
+// run starts c and waits up to grace for it: an exit status other than 0
 // within that time is the failure to report; still running means the
 // browser is up. Output is discarded (it is not the user's business).
 func run(c *exec.Cmd) error {
@@ -67,7 +67,7 @@ func run(c *exec.Cmd) error {
 			return fmt.Errorf("%s: %w", c.Path, err)
 		}
 		return nil
-	case <-time.After(Grace):
+	case <-time.After(grace):
 		return nil
 	}
 }

@@ -70,9 +70,9 @@ func TestCommand(t *testing.T) {
 }
 
 func TestCommandStillRunningAfterGraceIsSuccess(t *testing.T) {
-	old := Grace
-	Grace = 100 * time.Millisecond
-	t.Cleanup(func() { Grace = old })
+	old := grace
+	grace = 100 * time.Millisecond
+	t.Cleanup(func() { grace = old })
 	// A browser started in the foreground: it does not exit while it shows
 	// the page.
 	script, log := recorder(t, "sleep 2")
