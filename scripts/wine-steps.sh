@@ -74,12 +74,16 @@ upgrade() {
 		bash -c 'wine reg query "HKCU\\Software\\sfconnect" /v InstallDir | grep -qi "Programs\\\\sfconnect"'
 }
 
+# show prints CLI output indented, without the query of URLs: the sign-in
+# URL carries the state, which stays out of logs.
+show() { sed -E -e 's/^/         | /' -e 's/(https?:[^ ?]*)\?[^ ]*/\1?…/g' "$@"; }
+
 # cli runs the installed CLI with stdout and stderr into $WORK/cli.out,
-# $WORK/cli.err (also shown, indented).
+# $WORK/cli.err (also shown).
 cli() {
 	local rc=0
 	wine "$INSTALL_DIR/sfconnect-cli.exe" "$@" >"$WORK/cli.out" 2>"$WORK/cli.err" || rc=$?
-	sed 's/^/         | /' "$WORK/cli.out" "$WORK/cli.err"
+	show "$WORK/cli.out" "$WORK/cli.err"
 	return $rc
 }
 
@@ -164,7 +168,7 @@ cli_login_no_browser() {
 	expect "no browser was started" test ! -s "$WORK/browser.log"
 	[[ -n $url ]] && "$ROOT/packaging/wine/browser.sh" "$WORK/browser.log" "$url"
 	if wait "$pid"; then check_ok "login exit 0 after the URL was opened by hand"; else check_fail "login failed"; fi
-	sed 's/^/         | /' "$WORK/cli.err" "$WORK/cli.out"
+	show "$WORK/cli.err" "$WORK/cli.out"
 	expect "saved profile wine-b" grep -q 'Saved profile "wine-b"' "$WORK/cli.out"
 	wine reg import "$(winpath "$WORK/http.reg")" >/dev/null 2>&1
 	expect "the http association is back" wine reg query 'HKCR\http\shell\open\command'
