@@ -234,7 +234,7 @@ gui_demo_ja() {
 		return 1
 	fi
 	if wait_for_line "$WORK/trace" "screen prepare" 30; then check_ok "--demo opened the demo wizard"; else check_fail "no demo wizard"; fi
-	gui_shot gui-ja-prepare -glyphs || check_fail "ja screenshot of Prepare: blank or tofu"
+	gui_shot gui-ja-prepare -glyphs -light || check_fail "ja screenshot of Prepare: blank, tofu or not light"
 	local screen
 	for screen in credentials authorize; do
 		gui_key Return
@@ -244,7 +244,7 @@ gui_demo_ja() {
 	gui_key Return # "Open the browser and sign in": ShellExecute -> winebrowser -> browser.sh
 	if wait_for_line "$WORK/trace" "screen result" 60; then check_ok "Enter -> browser -> result"; else check_fail "the demo did not reach the Result screen"; fi
 	expect "the browser clicked Allow on the simulator's consent page" grep -q "allowed on the consent page" "$WORK/browser.log"
-	gui_shot gui-ja-result -glyphs || check_fail "ja screenshot of Result: blank or tofu"
+	gui_shot gui-ja-result -glyphs -light || check_fail "ja screenshot of Result: blank, tofu or not light"
 	gui_stop
 }
 
@@ -254,7 +254,7 @@ gui_en() {
 		gui_stop
 		return 1
 	fi
-	gui_shot gui-en-home || check_fail "en screenshot of Home: blank"
+	gui_shot gui-en-home -light || check_fail "en screenshot of Home: blank or not light"
 	gui_stop
 }
 

@@ -11,16 +11,7 @@ const inkDelta = 70
 func ink(g grid) []bool {
 	out := make([]bool, len(g.px))
 	for y := 0; y < g.h; y++ {
-		var hist [256]int
-		for x := 0; x < g.w; x++ {
-			hist[g.at(x, y)]++
-		}
-		bg := 0
-		for v := range hist {
-			if hist[v] > hist[bg] {
-				bg = v
-			}
-		}
+		bg := commonest(grid{w: g.w, h: 1, px: g.px[y*g.w : (y+1)*g.w]})
 		for x := 0; x < g.w; x++ {
 			d := int(g.at(x, y)) - bg
 			out[y*g.w+x] = d > inkDelta || d < -inkDelta

@@ -2,9 +2,10 @@
 // scripts/wine-test.sh: is anything drawn, and does the text show real
 // glyphs rather than tofu (the boxes or U+FFFD marks a missing font gives)?
 //
-//	shotcheck [-glyphs] -window X,Y,W,H shot.png
+//	shotcheck [-glyphs] [-light] -window X,Y,W,H shot.png
 //
 // Blank: the grey levels must vary and more than 16 colours be present.
+// Light: the window's commonest grey level, its background, is light.
 // Glyphs: text is cut into glyph cells (runs of ink between blank columns,
 // within lines between blank rows); cells of the same shape are grouped.
 // Japanese rendered for real gives many shapes, none dominant; tofu gives
@@ -22,13 +23,15 @@ import (
 )
 
 func main() {
-	glyphs := flag.Bool("glyphs", false, "also check that the text shows many distinct glyph shapes")
+	var c checks
+	flag.BoolVar(&c.glyphs, "glyphs", false, "also check that the text shows many distinct glyph shapes")
+	flag.BoolVar(&c.light, "light", false, "also check that the window has a light background (the light theme)")
+	flag.IntVar(&c.minShapes, "min-shapes", 60, "with -glyphs: fewest distinct glyph shapes")
+	flag.Float64Var(&c.maxShare, "max-share", 0.2, "with -glyphs: largest share of cells one shape may have")
 	window := flag.String("window", "", "X,Y,W,H of the window in the screenshot")
-	minShapes := flag.Int("min-shapes", 60, "with -glyphs: fewest distinct glyph shapes")
-	maxShare := flag.Float64("max-share", 0.2, "with -glyphs: largest share of cells one shape may have")
 	flag.Parse()
 	if flag.NArg() != 1 {
-		fmt.Fprintln(os.Stderr, "usage: shotcheck [-glyphs] -window X,Y,W,H shot.png")
+		fmt.Fprintln(os.Stderr, "usage: shotcheck [-glyphs] [-light] -window X,Y,W,H shot.png")
 		os.Exit(2)
 	}
 	img, err := load(flag.Arg(0), *window)
@@ -36,7 +39,7 @@ func main() {
 		fmt.Fprintln(os.Stderr, "shotcheck:", err)
 		os.Exit(2)
 	}
-	report, ok := judge(img, *glyphs, *minShapes, *maxShare)
+	report, ok := judge(img, c)
 	for _, line := range report {
 		fmt.Println(line)
 	}
@@ -45,8 +48,15 @@ func main() {
 	}
 }
 
+// checks are the optional checks and their limits.
+type checks struct {
+	glyphs, light bool
+	minShapes     int
+	maxShare      float64
+}
+
 // judge checks img as described above and says what it measured.
-func judge(img image.Image, glyphs bool, minShapes int, maxShare float64) (report []string, ok bool) {
+func judge(img image.Image, c checks) (report []string, ok bool) {
 	g := gray(img)
 	sd, colours := spread(img, g)
 	report = append(report, fmt.Sprintf("brightness deviation %.3f, %d colours", sd, colours))
@@ -55,7 +65,15 @@ func judge(img image.Image, glyphs bool, minShapes int, maxShare float64) (repor
 		report = append(report, "FAIL: the window looks blank")
 		ok = false
 	}
-	if !glyphs {
+	if c.light {
+		bg := commonest(g)
+		report = append(report, fmt.Sprintf("background grey level %d of 255", bg))
+		if bg < 200 {
+			report = append(report, "FAIL: the background is not light: not the light theme")
+			ok = false
+		}
+	}
+	if !c.glyphs {
 		return report, ok
 	}
 	cells, shapes, top := glyphStats(g)
@@ -65,9 +83,9 @@ func judge(img image.Image, glyphs bool, minShapes int, maxShare float64) (repor
 	}
 	report = append(report, fmt.Sprintf("%d glyph cells, %d distinct shapes, the commonest shape is %.0f%% of the cells",
 		cells, shapes, 100*share))
-	if shapes < minShapes || share > maxShare {
+	if shapes < c.minShapes || share > c.maxShare {
 		report = append(report, fmt.Sprintf("FAIL: the text looks like tofu (want at least %d shapes and none over %.0f%%)",
-			minShapes, 100*maxShare))
+			c.minShapes, 100*c.maxShare))
 		ok = false
 	}
 	return report, ok

@@ -46,3 +46,18 @@ func spread(img image.Image, g grid) (float64, int) {
 	}
 	return math.Sqrt(math.Max(sq/n-mean*mean, 0)), len(colours)
 }
+
+// commonest is the grey level most pixels have: a window's background.
+func commonest(g grid) int {
+	var hist [256]int
+	for _, v := range g.px {
+		hist[v]++
+	}
+	best := 0
+	for v := range hist {
+		if hist[v] > hist[best] {
+			best = v
+		}
+	}
+	return best
+}
