@@ -194,10 +194,12 @@ cli_proxy() {
 	PROXY_PID=$!
 	: >"$WORK/proxy.log"
 	local i
-	for ((i = 0; i < 50; i++)); do [[ -s $WORK/proxy.port ]] && break; sleep 0.1; done
+	for ((i = 0; i < 100; i++)); do [[ -s $WORK/proxy.port ]] && break; sleep 0.1; done
+	[[ -s $WORK/proxy.port ]] || { check_fail "the counting proxy did not start"; return 1; }
 	reg_set "$INET" ProxyEnable REG_DWORD 1
 	reg_set "$INET" ProxyServer REG_SZ "127.0.0.1:$(cat "$WORK/proxy.port")"
 	reg_set "$INET" ProxyOverride REG_SZ "<local>"
+	wine reg query "$INET" | grep -i proxy | show
 	cat >"$WORK/proxied.json" <<-'JSON'
 		{"format": "sfconnect-profile", "version": 1, "name": "wine-proxied",
 		 "connection": {"namespace": "sfconnect-wine-proxy", "client_id": "3MVG9proxied",
