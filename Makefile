@@ -5,7 +5,7 @@ SHELL := /bin/bash
 VERSION := $(shell tr -d '[:space:]' < internal/version/VERSION)
 ACTIONLINT_VERSION := v1.7.12
 
-.PHONY: all build test vet dist check-dist icon lint-workflows version clean
+.PHONY: all build test vet dist check-dist icon lint-workflows version clean wine-test font
 
 all: vet test
 
@@ -27,6 +27,14 @@ dist:
 ## check-dist: inspect the MSI and the exes inside it (after make dist)
 check-dist:
 	scripts/check-msi.sh dist/*.msi
+
+## wine-test: install and run the MSI under Wine (after make dist)
+wine-test:
+	scripts/wine-test.sh
+
+## font: rebuild the bundled Japanese font subset (assets/fonts)
+font:
+	scripts/make-font.sh
 
 ## icon: redraw assets/icon.png and packaging/windows/sfconnect.ico
 icon:

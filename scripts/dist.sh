@@ -82,7 +82,7 @@ mkdir -p "$OUT/windows"
 (cd "$SRC/cmd/sfconnect" && CC=x86_64-w64-mingw32-gcc CXX=x86_64-w64-mingw32-g++ \
 	CGO_ENABLED=1 GOOS=windows GOARCH=amd64 \
 	GOFLAGS="${GOFLAGS:-} $(ldflags_as_goflags "$LDX")" \
-	"$FYNE" build -os windows --release -o "$OUT/windows/sfconnect.exe")
+	"$FYNE" build -os windows --release --tags "$GUI_TAGS" -o "$OUT/windows/sfconnect.exe")
 cp "$OUT/cli-windows-amd64/sfconnect-cli.exe" "$OUT/windows/sfconnect-cli.exe"
 step_done
 
@@ -126,7 +126,7 @@ if [[ ${DIST_SKIP_LINUX_GUI:-} == 1 ]]; then
 else
 	step "Linux GUI tarball (fyne package -os linux)"
 	(cd "$SRC/cmd/sfconnect" && GOFLAGS="${GOFLAGS:-} $(ldflags_as_goflags "$LDX")" \
-		"$FYNE" package -os linux --release)
+		"$FYNE" package -os linux --release --tags "$GUI_TAGS")
 	mv "$SRC/cmd/sfconnect/sfconnect.tar.xz" "$DIST/sfconnect-$VERSION-linux-amd64.tar.xz"
 	step_done
 fi

@@ -4,8 +4,8 @@
 #   Service tests (gnome-keyring in a private D-Bus session), the real-browser
 #   test (headless Chromium), the CLI acceptance test against an independent
 #   Salesforce-like server, the GUI smoke test under Xvfb, and the Windows
-#   installer build with its inspection.
-# Usage: scripts/test.sh [--quick]   (--quick skips the installer build)
+#   installer build with its inspection and its run under Wine.
+# Usage: scripts/test.sh [--quick]   (--quick skips the installer build and Wine)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/deps.sh
@@ -29,6 +29,7 @@ step "GUI smoke test under Xvfb" scripts/gui-smoke.sh
 if [ "${1:-}" != "--quick" ]; then
   step "Windows MSI build" make dist
   step "Windows MSI inspection" bash -c 'scripts/check-msi.sh dist/*.msi'
+  step "Windows under Wine (MSI, CLI sign-in, proxy, GUI)" scripts/wine-test.sh
 fi
 step "release workflow lint (YAML + actionlint)" scripts/lint-workflows.sh
 

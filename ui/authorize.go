@@ -121,6 +121,7 @@ func (s *AuthorizeScreen) setWaiting(on bool) {
 		s.Authorize.Disable()
 		s.PromptLogin.Disable()
 		s.Cancel.Enable()
+		s.CopyURL.Importance = widget.MediumImportance
 		s.waitBox.Show()
 		s.Progress.Show()
 		s.Progress.Start()
@@ -175,6 +176,9 @@ func (s *AuthorizeScreen) start() {
 		if err := sess.OpenBrowser(); err != nil {
 			u.do(func() {
 				setError(s.Error, u.L.T("ui.auth.nobrowser"))
+				// Copying the URL is the way on now: make it the button to see.
+				s.CopyURL.Importance = widget.HighImportance
+				s.CopyURL.Refresh()
 				u.relayout()
 			})
 		}

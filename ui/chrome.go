@@ -14,7 +14,7 @@ import (
 // demoBanner marks every screen of demo mode, so nobody mistakes the
 // simulator for their Salesforce org.
 func (u *UI) demoBanner() fyne.CanvasObject {
-	bg := canvas.NewRectangle(theme.Color(theme.ColorNameWarning))
+	bg := canvas.NewRectangle(theme.Color(colorNameDemoBanner))
 	bg.CornerRadius = theme.InputRadiusSize()
 	title := bold(u.L.T("ui.demo.badge"))
 	text := widget.NewLabel(u.L.T("ui.demo.banner"))

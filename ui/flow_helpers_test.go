@@ -2,6 +2,7 @@ package ui
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"net"
 	"net/http"
@@ -27,6 +28,7 @@ const (
 	browserFollow browserMode = iota // GET and follow every redirect, like a real browser
 	browserStop                      // stop before the callback and keep its address (manual paste path)
 	browserIdle                      // open nothing (cancel path)
+	browserFail                      // no browser: Open reports an error, as ShellExecute or xdg-open would
 )
 
 // testBrowser plays the system browser: a real HTTP GET of the authorize
@@ -48,8 +50,11 @@ func (b *testBrowser) Open(u *url.URL) error {
 	b.mu.Lock()
 	b.opened = append(b.opened, u.String())
 	b.mu.Unlock()
-	if b.mode == browserIdle {
+	switch b.mode {
+	case browserIdle:
 		return nil
+	case browserFail:
+		return errors.New("no browser registered for https")
 	}
 	go func() {
 		defer func() { b.done <- struct{}{} }()

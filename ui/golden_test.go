@@ -1,22 +1,51 @@
 package ui
 
 import (
+	"image/color"
 	"strings"
 	"testing"
 	"time"
 
+	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/theme"
 
 	"github.com/sfconnect/sfconnect/internal/app"
 	"github.com/sfconnect/sfconnect/internal/profile"
 	"github.com/sfconnect/sfconnect/internal/salesforce"
 )
 
-// The goldens are rendered by Fyne's software test driver with its test
-// theme. Its bundled font has no CJK glyphs, so Fyne falls back to the
-// system's: the ja goldens need fonts-noto-cjk, which scripts/deps.sh
-// installs (without it Japanese would render differently and they fail).
+// The goldens are rendered by Fyne's software test driver with the app's
+// theme (theme.go) in both variants, in both languages. Text comes from
+// the bundled Japanese font, so they do not depend on the machine's fonts.
 var goldenLangs = []string{"ja", "en"}
+
+var goldenVariants = map[string]fyne.ThemeVariant{"light": theme.VariantLight, "dark": theme.VariantDark}
+
+// variantTheme pins a theme to one variant, as the OS setting does.
+type variantTheme struct {
+	fyne.Theme
+	variant fyne.ThemeVariant
+}
+
+func (t variantTheme) Color(n fyne.ThemeColorName, _ fyne.ThemeVariant) color.Color {
+	return t.Theme.Color(n, t.variant)
+}
+
+// forEachGolden runs show in every language and variant and compares the
+// window with <name>_<lang>_<variant>.png.
+func forEachGolden(t *testing.T, name string, b func() Backend, show func(t *testing.T, u *UI)) {
+	for _, lang := range goldenLangs {
+		for vname, v := range goldenVariants {
+			t.Run(lang+"_"+vname, func(t *testing.T) {
+				u, _ := newTestUI(t, b(), lang, nil)
+				u.App.Settings().SetTheme(variantTheme{Theme(), v})
+				show(t, u)
+				test.AssertImageMatches(t, name+"_"+lang+"_"+vname+".png", u.Win.Canvas().Capture())
+			})
+		}
+	}
+}
 
 func goldenProfiles() []profile.Profile {
 	at := time.Date(2025, 6, 12, 9, 30, 0, 0, time.UTC)
@@ -31,23 +60,20 @@ func goldenProfiles() []profile.Profile {
 }
 
 func TestGoldenHome(t *testing.T) {
-	for _, lang := range goldenLangs {
-		t.Run(lang, func(t *testing.T) {
-			u, _ := newTestUI(t, &fakeBackend{profiles: goldenProfiles()}, lang, nil)
+	forEachGolden(t, "home", func() Backend { return &fakeBackend{profiles: goldenProfiles()} },
+		func(t *testing.T, u *UI) {
+			u.ShowHome()
 			// The sandbox, selected: its namespace and login URL show under the table.
 			if !u.Home.SelectName("acme-dev") || !u.Home.Detail.Visible() ||
 				!strings.Contains(u.Home.Detail.Text, "https://acme--dev.sandbox.my.salesforce.com/") {
 				t.Fatalf("detail line = %q (visible %v)", u.Home.Detail.Text, u.Home.Detail.Visible())
 			}
-			test.AssertImageMatches(t, "home_"+lang+".png", u.Win.Canvas().Capture())
 		})
-	}
 }
 
 func TestGoldenCredentialsWithErrors(t *testing.T) {
-	for _, lang := range goldenLangs {
-		t.Run(lang, func(t *testing.T) {
-			u, _ := newTestUI(t, &fakeBackend{}, lang, nil)
+	forEachGolden(t, "credentials_errors", func() Backend { return &fakeBackend{} },
+		func(t *testing.T, u *UI) {
 			u.startWizard()
 			u.ShowCredentials()
 			s := u.Credentials
@@ -62,9 +88,7 @@ func TestGoldenCredentialsWithErrors(t *testing.T) {
 			if !s.Next.Disabled() {
 				t.Fatal("Next is enabled with invalid fields")
 			}
-			test.AssertImageMatches(t, "credentials_errors_"+lang+".png", u.Win.Canvas().Capture())
 		})
-	}
 }
 
 func goldenConnection() *app.Connection {
@@ -91,9 +115,8 @@ func goldenConnection() *app.Connection {
 }
 
 func TestGoldenResult(t *testing.T) {
-	for _, lang := range goldenLangs {
-		t.Run(lang, func(t *testing.T) {
-			u, _ := newTestUI(t, &fakeBackend{}, lang, nil)
+	forEachGolden(t, "result", func() Backend { return &fakeBackend{} },
+		func(t *testing.T, u *UI) {
 			u.wiz = wizard{conn: goldenConnection()}
 			u.showResult()
 			r := u.Result
@@ -103,18 +126,15 @@ func TestGoldenResult(t *testing.T) {
 			if !r.Next.Disabled() {
 				t.Error("Next is enabled although a check failed (the core would refuse to save)")
 			}
-			test.AssertImageMatches(t, "result_"+lang+".png", u.Win.Canvas().Capture())
 		})
-	}
 }
 
 // A Verify whose question Salesforce did not answer: the state is unknown,
 // the reason is shown, and the deep check is offered.
 func TestGoldenVerifyUnknown(t *testing.T) {
-	for _, lang := range goldenLangs {
-		t.Run(lang, func(t *testing.T) {
+	forEachGolden(t, "verify_unknown", func() Backend { return &fakeBackend{profiles: goldenProfiles()} },
+		func(t *testing.T, u *UI) {
 			profiles := goldenProfiles()
-			u, _ := newTestUI(t, &fakeBackend{profiles: profiles}, lang, nil)
 			rep := &app.Report{Checks: []app.Check{{ID: "token", Status: app.Warn, Key: "app.check.token.unknown",
 				Detail: &app.IntrospectionError{Err: &salesforce.HTTPError{Status: 403}}}}}
 			u.wiz = wizard{saved: &profiles[1], report: rep}
@@ -122,18 +142,15 @@ func TestGoldenVerifyUnknown(t *testing.T) {
 			if !u.Result.Deep.Visible() || u.Result.Deep.Disabled() {
 				t.Fatal("the deep check is not offered")
 			}
-			test.AssertImageMatches(t, "verify_unknown_"+lang+".png", u.Win.Canvas().Capture())
 		})
-	}
 }
 
 // A saved re-authorization: the notice to replace the console's token, with
 // its copy and export buttons, tops the console fields.
 func TestGoldenReauthorizedNotice(t *testing.T) {
-	for _, lang := range goldenLangs {
-		t.Run(lang, func(t *testing.T) {
+	forEachGolden(t, "fields_reauth", func() Backend { return &fakeBackend{profiles: goldenProfiles()} },
+		func(t *testing.T, u *UI) {
 			profiles := goldenProfiles()
-			u, _ := newTestUI(t, &fakeBackend{profiles: profiles}, lang, nil)
 			u.wiz = wizard{saved: &profiles[1]}
 			u.showFields()
 			u.Fields.showRenewal(&app.Renewal{Revoked: true})
@@ -141,7 +158,5 @@ func TestGoldenReauthorizedNotice(t *testing.T) {
 			if n == nil || !n.Copy.Visible() || !n.Export.Visible() {
 				t.Fatal("no notice with copy and export")
 			}
-			test.AssertImageMatches(t, "fields_reauth_"+lang+".png", u.Win.Canvas().Capture())
 		})
-	}
 }

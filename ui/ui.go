@@ -6,6 +6,7 @@ package ui
 
 import (
 	"context"
+	"fmt"
 	"io"
 	"time"
 
@@ -33,6 +34,11 @@ type Options struct {
 	Clipboard fyne.Clipboard
 	// Now is the clock for the countdown; time.Now when nil.
 	Now func() time.Time
+	// Demo opens the demo at once, as "Try the demo" does (the --demo flag).
+	Demo bool
+	// Trace, when set, gets a line "screen <name>" for every screen shown:
+	// scripts/wine-test.sh follows the real window through the flow with it.
+	Trace io.Writer
 }
 
 // UI is the app window and the state of the wizard. The screen fields point
@@ -63,6 +69,7 @@ type UI struct {
 
 	backend   Backend
 	startDemo DemoStarter
+	trace     io.Writer
 	do        func(func())
 	now       func() time.Time
 	ctx       context.Context
@@ -95,13 +102,15 @@ type wizard struct {
 func New(a fyne.App, w fyne.Window, o Options) *UI {
 	ctx, stop := context.WithCancel(context.Background())
 	u := &UI{App: a, Win: w, backend: o.Backend, startDemo: o.StartDemo,
-		do: o.Do, now: o.Now, ctx: ctx, stop: stop}
+		do: o.Do, now: o.Now, ctx: ctx, stop: stop, trace: o.Trace}
 	if u.do == nil {
 		u.do = fyne.Do
 	}
 	if u.now == nil {
 		u.now = time.Now
 	}
+	// The bundled Japanese font and readable status colours (theme.go).
+	a.Settings().SetTheme(Theme())
 	u.Settings = LoadSettings(a.Preferences())
 	u.flagLoginURL = o.LoginURL
 	u.L = i18n.New(u.Settings.Language)
@@ -118,6 +127,9 @@ func New(a fyne.App, w fyne.Window, o Options) *UI {
 	w.Canvas().SetOnTypedKey(u.typedKey)
 	u.ShowHome()
 	u.restoreSize()
+	if o.Demo {
+		u.startDemoWizard()
+	}
 	return u
 }
 
@@ -184,6 +196,9 @@ func (u *UI) show(name string, step int, title string, body fyne.CanvasObject, b
 		u.Fields.secrets = nil
 	}
 	u.screen = name
+	if u.trace != nil {
+		fmt.Fprintf(u.trace, "screen %s\n", name)
+	}
 	u.escape = nil
 	u.primary = nil
 	top := []fyne.CanvasObject{}

@@ -32,6 +32,8 @@ type cli struct {
 	callback string
 	http     *http.Client     // the TLS simulator's client; nil for plain loopback
 	net      netproxy.Options // the network's outside world (doctor_test.go)
+	// browser plays the browser; nil fetches the URL and reports success.
+	browser func(cmd string, u *url.URL) error
 }
 
 func newCLI(t *testing.T) *cli {
@@ -74,31 +76,37 @@ func (c *cli) run(stdin string, args ...string) (int, string, string) {
 	// The listener logs from its own goroutine: the sinks must be safe.
 	out, errOut := &syncBuf{}, &syncBuf{}
 	e := &env{
-		stdin:      bufio.NewReader(strings.NewReader(stdin)),
-		stdout:     out,
-		stderr:     errOut,
-		getenv:     func(k string) string { return c.vars[k] },
-		isTerminal: func() bool { return false },
-		readSecret: func() (string, error) { return "", io.EOF },
-		keychain:   func() secrets.Store { return c.store },
-		openBrowser: func(cmd string, u *url.URL) error {
-			go func() {
-				browser := http.DefaultClient
-				if c.http != nil {
-					browser = c.http
-				}
-				if resp, err := browser.Get(u.String()); err == nil {
-					resp.Body.Close()
-				}
-			}()
+		stdin:       bufio.NewReader(strings.NewReader(stdin)),
+		stdout:      out,
+		stderr:      errOut,
+		getenv:      func(k string) string { return c.vars[k] },
+		isTerminal:  func() bool { return false },
+		readSecret:  func() (string, error) { return "", io.EOF },
+		keychain:    func() secrets.Store { return c.store },
+		openBrowser: c.browser,
+		configDir:   func() (string, error) { return c.dir, nil },
+		http:        c.http,
+		net:         c.net,
+	}
+	if e.openBrowser == nil {
+		e.openBrowser = func(cmd string, u *url.URL) error {
+			go c.fetch(u)
 			return nil
-		},
-		configDir: func() (string, error) { return c.dir, nil },
-		http:      c.http,
-		net:       c.net,
+		}
 	}
 	code := run(context.Background(), args, e)
 	return code, out.String(), errOut.String()
+}
+
+// fetch plays a browser that follows the sign-in to the callback.
+func (c *cli) fetch(u *url.URL) {
+	browser := http.DefaultClient
+	if c.http != nil {
+		browser = c.http
+	}
+	if resp, err := browser.Get(u.String()); err == nil {
+		resp.Body.Close()
+	}
 }
 
 func (c *cli) login(name string, extra ...string) (int, string, string) {

@@ -1,15 +1,14 @@
 package main
 
 import (
-	"errors"
 	"fmt"
 	"net/url"
 	"os"
-	"os/exec"
-	"runtime"
 	"strings"
 
 	"golang.org/x/term"
+
+	"github.com/sfconnect/sfconnect/internal/browser"
 )
 
 // clientSecret reads the consumer secret from stdin (--client-secret-stdin),
@@ -51,31 +50,11 @@ func readPassword() (string, error) {
 }
 
 // openBrowser runs cmd with the URL as its last argument (cmd is split on
-// spaces, like $BROWSER), or the OS's default opener when cmd is empty.
+// spaces, like $BROWSER), or the OS's default browser when cmd is empty;
+// either way a browser that fails to start is reported.
 func openBrowser(cmd string, u *url.URL) error {
-	args := strings.Fields(cmd)
-	if len(args) == 0 {
-		args = defaultOpener(runtime.GOOS)
+	if strings.TrimSpace(cmd) == "" {
+		return browser.Open(u)
 	}
-	if len(args) == 0 {
-		return errors.New("no browser opener for this OS")
-	}
-	c := exec.Command(args[0], append(args[1:], u.String())...)
-	c.Stdout, c.Stderr = nil, nil
-	if err := c.Start(); err != nil {
-		return fmt.Errorf("start %s: %w", args[0], err)
-	}
-	go func() { _ = c.Wait() }()
-	return nil
-}
-
-func defaultOpener(goos string) []string {
-	switch goos {
-	case "darwin":
-		return []string{"open"}
-	case "windows":
-		return []string{"rundll32", "url.dll,FileProtocolHandler"}
-	default:
-		return []string{"xdg-open"}
-	}
+	return browser.Command(cmd, u)
 }

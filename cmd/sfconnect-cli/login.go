@@ -76,12 +76,12 @@ func cmdLogin(ctx context.Context, e *env, args []string) error {
 	}
 	in := app.ConnectInput{Org: org, ClientID: clientID, ClientSecret: secret, CallbackURL: callbackURL,
 		LoginURL: loginURL, PromptLogin: lf.promptLogin, Timeout: lf.timeout}
-	var c *app.Connection
-	if lf.noBrowser {
-		c, err = e.loginPasted(ctx, svc, name, in, ff.f)
-	} else {
-		c, err = svc.Connect(ctx, name, in, ff.f, e.progress())
+	ss, err := svc.BeginNew(ctx, name, in, e.progress())
+	if err != nil {
+		return err
 	}
+	e.openOrOffer(ctx, ss, lf.noBrowser)
+	c, err := svc.Complete(ctx, ss, name, ff.f, e.progress())
 	return e.reportSaved(name, c, err)
 }
 
@@ -107,15 +107,21 @@ func (e *env) reportSaved(name string, c *app.Connection, err error) error {
 	return nil
 }
 
-// loginPasted prints the URL and takes the address the browser ended on
-// from stdin, for machines where the redirect cannot reach this process.
-func (e *env) loginPasted(ctx context.Context, svc *app.Service, name string, in app.ConnectInput, f app.ConsoleFields) (*app.Connection, error) {
-	ss, err := svc.Begin(ctx, in)
-	if err != nil {
-		return nil, err
+// openOrOffer opens the browser at the sign-in page. With --no-browser, or
+// when no browser could be opened (which it says), it prints the URL and
+// reads the address the browser ended on from stdin instead: the loopback
+// callback still arrives once the URL is opened by hand.
+func (e *env) openOrOffer(ctx context.Context, ss *app.Session, noBrowser bool) {
+	if !noBrowser {
+		e.progress()(app.StepBrowser)
+		err := ss.OpenBrowser()
+		if err == nil {
+			return
+		}
+		e.log.Debug("could not open the browser", "err", err)
+		fmt.Fprintln(e.stderr, e.loc.Error(err))
 	}
 	e.offerPaste(ctx, ss)
-	return svc.Complete(ctx, ss, name, f, e.progress())
 }
 
 // offerPaste prints the authorize URL and feeds the first pasted line into
@@ -173,12 +179,7 @@ func cmdReauth(ctx context.Context, e *env, args []string) error {
 	if err != nil {
 		return err
 	}
-	if lf.noBrowser {
-		e.offerPaste(ctx, ss)
-	} else if err := ss.OpenBrowser(); err != nil {
-		ss.Close()
-		return err
-	}
+	e.openOrOffer(ctx, ss, lf.noBrowser)
 	c, err := svc.Complete(ctx, ss, name, app.FieldsOf(old), e.progress())
 	return e.reportSaved(name, c, err)
 }

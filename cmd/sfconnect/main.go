@@ -7,6 +7,7 @@ import (
 	"context"
 	"flag"
 	"fmt"
+	"io"
 	"os"
 	"runtime/debug"
 	"time"
@@ -16,6 +17,7 @@ import (
 
 	"github.com/sfconnect/sfconnect/assets"
 	"github.com/sfconnect/sfconnect/internal/app"
+	"github.com/sfconnect/sfconnect/internal/browser"
 	"github.com/sfconnect/sfconnect/internal/i18n"
 	"github.com/sfconnect/sfconnect/internal/profile"
 	"github.com/sfconnect/sfconnect/internal/secrets"
@@ -26,6 +28,7 @@ import (
 
 func main() {
 	loginURL := flag.String("login-url", "", "authorize/token host to use instead of the org's My Domain (a simulator; http:// only on loopback)")
+	demo := flag.Bool("demo", false, "open the demo at once, as Try the demo does")
 	flag.Parse()
 	loc := i18n.New(ui.SystemLanguage())
 	if err := ui.ValidateLoginURL(*loginURL); err != nil {
@@ -41,10 +44,12 @@ func main() {
 	a := fyneapp.NewWithID("jp.sfconnect.app")
 	a.SetIcon(fyne.NewStaticResource("icon.png", assets.WindowIcon))
 	w := a.NewWindow("sfconnect")
+	// The browser opener is not a.OpenURL: Fyne's cannot tell when no
+	// browser opened, and the Authorize screen must say so.
 	svc := app.New(app.Deps{
 		Profiles:    &profile.Store{Dir: dir},
 		Secrets:     secrets.NewKeyring("sfconnect", 3*time.Second),
-		OpenBrowser: a.OpenURL,
+		OpenBrowser: browser.Open,
 	})
 	u := ui.New(a, w, ui.Options{
 		Backend: svc,
@@ -54,6 +59,8 @@ func main() {
 			return app.StartDemo(ctx, sfsim.ConsentPage)
 		},
 		LoginURL: *loginURL,
+		Demo:     *demo,
+		Trace:    testTrace(),
 	})
 	w.SetOnClosed(u.Close)
 	firstframe.Hook(a, releaseStartupMemory)
@@ -68,4 +75,21 @@ func main() {
 func releaseStartupMemory() {
 	time.Sleep(time.Second) // Home's table and first layouts settle
 	debug.FreeOSMemory()
+}
+
+// testTrace opens the file SFCONNECT_TEST_TRACE names, where the window logs
+// the screens it shows: a hook for scripts/wine-test.sh, which drives the
+// real window with key presses and must know where it is. Unset, nothing
+// is written.
+func testTrace() io.Writer {
+	path := os.Getenv("SFCONNECT_TEST_TRACE")
+	if path == "" {
+		return nil
+	}
+	f, err := os.OpenFile(path, os.O_WRONLY|os.O_CREATE|os.O_APPEND, 0o600)
+	if err != nil {
+		fmt.Fprintln(os.Stderr, "SFCONNECT_TEST_TRACE:", err)
+		return nil
+	}
+	return f
 }

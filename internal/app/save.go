@@ -182,16 +182,7 @@ func (s *Service) Discard(ctx context.Context, c *Connection) error {
 // Connect runs the whole flow for the CLI: begin, open the browser, wait,
 // verify and save. Failed checks revoke the new token and save nothing.
 func (s *Service) Connect(ctx context.Context, name string, in ConnectInput, f ConsoleFields, p Progress) (*Connection, error) {
-	if strings.TrimSpace(name) == "" {
-		return nil, &InputError{Field: "name", Err: errors.New("empty")}
-	}
-	if exists, err := s.exists(name); err != nil {
-		return nil, err
-	} else if exists {
-		return nil, &ExistsError{Name: name}
-	}
-	p.report(StepListen)
-	ss, err := s.Begin(ctx, in)
+	ss, err := s.BeginNew(ctx, name, in, p)
 	if err != nil {
 		return nil, err
 	}
@@ -201,6 +192,23 @@ func (s *Service) Connect(ctx context.Context, name string, in ConnectInput, f C
 		return nil, err
 	}
 	return s.finish(ctx, ss, name, f, p)
+}
+
+// BeginNew is Begin for a new profile called name: it refuses an empty or
+// taken name before anything happens in the browser, so no sign-in is done
+// for nothing. The caller opens the browser (or offers the URL) and calls
+// Complete.
+func (s *Service) BeginNew(ctx context.Context, name string, in ConnectInput, p Progress) (*Session, error) {
+	if strings.TrimSpace(name) == "" {
+		return nil, &InputError{Field: "name", Err: errors.New("empty")}
+	}
+	if exists, err := s.exists(name); err != nil {
+		return nil, err
+	} else if exists {
+		return nil, &ExistsError{Name: name}
+	}
+	p.report(StepListen)
+	return s.Begin(ctx, in)
 }
 
 // Complete waits on a session started by Begin or Reauthorize and saves the

@@ -1,0 +1,277 @@
+# shellcheck shell=bash
+# wine-steps.sh: the steps of scripts/wine-test.sh (sourced, not run), in
+# the order the harness runs them; each step is a function of checks.
+
+# The older build for the upgrade: the same exes re-packed by wixl with a
+# lower version (no second cross-build), its CLI marked by a few bytes
+# appended after the PE image, which Windows ignores, so that "the new
+# files were installed" can be seen.
+OLD_VERSION=$(awk -F. '{ if ($3 > 0) print $1 "." $2 "." $3 - 1; else if ($2 > 0) print $1 "." $2 - 1 ".999"; else print $1 - 1 ".999.999" }' <<<"$VERSION")
+make_old_msi() {
+	mkdir -p "$WORK/new" "$WORK/old"
+	msiextract -C "$WORK/new" "$MSI" >/dev/null
+	NEW_GUI=$(find "$WORK/new" -name sfconnect.exe | head -n 1)
+	NEW_CLI=$(find "$WORK/new" -name sfconnect-cli.exe | head -n 1)
+	cp "$NEW_GUI" "$WORK/old/sfconnect.exe"
+	cp "$NEW_CLI" "$WORK/old/sfconnect-cli.exe"
+	printf 'sfconnect wine-test: older build %s\n' "$OLD_VERSION" >>"$WORK/old/sfconnect-cli.exe"
+	local rel
+	rel() { realpath --relative-to="$ROOT/packaging/windows" "$1"; }
+	(cd "$ROOT/packaging/windows" && wixl -a x64 -D Version="$OLD_VERSION" \
+		-D GuiExe="$(rel "$WORK/old/sfconnect.exe")" -D CliExe="$(rel "$WORK/old/sfconnect-cli.exe")" \
+		-D IconFile=sfconnect.ico -o "$WORK/old/sfconnect-$OLD_VERSION.msi" sfconnect.wxs)
+	OLD_MSI=$WORK/old/sfconnect-$OLD_VERSION.msi
+	OLD_CODE=$(msi_prop "$OLD_MSI" ProductCode)
+}
+
+sha() { sha256sum "$1" | cut -d' ' -f1; }
+wincheck() { wine "$WORK/wincheck.exe" "$@" 2>&1; }
+
+check_no_cjk_font() {
+	local found n
+	found=$(cjk_fonts_in_prefix)
+	n=$(find "$WINEPREFIX/drive_c/windows/Fonts" -type f 2>/dev/null | wc -l)
+	if [[ -z $found ]]; then
+		check_ok "no font covering Japanese where Fyne looks on Windows ($n font files in C:\\windows\\Fonts)"
+	else
+		check_fail "the prefix has Japanese fonts, the glyph check would prove nothing: $found"
+	fi
+}
+
+install_old() {
+	make_old_msi
+	if wine msiexec /i "$(winpath "$OLD_MSI")" /qn /l*v "$(winpath "$WORK/install-old.log")"; then
+		check_ok "msiexec /i $(basename "$OLD_MSI") /qn"
+	else
+		check_fail "msiexec /i $(basename "$OLD_MSI") /qn failed (log: install-old.log)"
+	fi
+	expect "sfconnect.exe in %LOCALAPPDATA%\\Programs\\sfconnect" test -f "$INSTALL_DIR/sfconnect.exe"
+	expect "the older sfconnect-cli.exe installed" test "$(sha "$INSTALL_DIR/sfconnect-cli.exe")" = "$(sha "$WORK/old/sfconnect-cli.exe")"
+	local got
+	got=$(wincheck product "$OLD_CODE")
+	expect "Windows Installer: $OLD_CODE installed, version $OLD_VERSION ($got)" test "$got" = "state=default version=$OLD_VERSION"
+}
+
+upgrade() {
+	if wine msiexec /i "$(winpath "$MSI")" /qn /l*v "$(winpath "$WORK/install-new.log")"; then
+		check_ok "msiexec /i $(basename "$MSI") /qn over $OLD_VERSION"
+	else
+		check_fail "msiexec /i $(basename "$MSI") /qn failed (log: install-new.log)"
+	fi
+	local family new old
+	family=$(wincheck related "$UPGRADE_CODE" | tr -d '\r' | paste -sd' ')
+	expect "one product of the family left: $NEW_CODE (got: $family)" test "$family" = "$NEW_CODE"
+	new=$(wincheck product "$NEW_CODE")
+	expect "$NEW_CODE installed, version $VERSION ($new)" test "$new" = "state=default version=$VERSION"
+	old=$(wincheck product "$OLD_CODE")
+	expect "$OLD_CODE ($OLD_VERSION) removed ($old)" test "$old" = "state=unknown version="
+	expect "the new sfconnect-cli.exe replaced the old one" test "$(sha "$INSTALL_DIR/sfconnect-cli.exe")" = "$(sha "$NEW_CLI")"
+	expect "the new sfconnect.exe is installed" test "$(sha "$INSTALL_DIR/sfconnect.exe")" = "$(sha "$NEW_GUI")"
+	local lnk="$APPDATA_DIR/Microsoft/Windows/Start Menu/Programs/sfconnect.lnk"
+	expect "Start-menu shortcut sfconnect.lnk, pointing at sfconnect.exe" \
+		bash -c 'strings "$1" | grep -qiF "\Programs\sfconnect\sfconnect.exe"' _ "$lnk"
+	expect "HKCU\\Software\\sfconnect InstallDir registered" \
+		bash -c 'wine reg query "HKCU\\Software\\sfconnect" /v InstallDir | grep -qi "Programs\\\\sfconnect"'
+}
+
+# show prints CLI output indented, without the query of URLs: the sign-in
+# URL carries the state, which stays out of logs.
+show() { sed -E -e 's/^/         | /' -e 's/(https?:[^ ?]*)\?[^ ]*/\1?…/g' "$@"; }
+
+# cli runs the installed CLI with stdout and stderr into $WORK/cli.out,
+# $WORK/cli.err (also shown).
+cli() {
+	local rc=0
+	wine "$INSTALL_DIR/sfconnect-cli.exe" "$@" >"$WORK/cli.out" 2>"$WORK/cli.err" || rc=$?
+	show "$WORK/cli.out" "$WORK/cli.err"
+	return $rc
+}
+
+cli_version() {
+	cli --version || true
+	expect "sfconnect-cli.exe --version says $VERSION on windows/amd64" \
+		grep -q "sfconnect $VERSION .*windows/amd64" "$WORK/cli.out"
+}
+
+start_fakesf() {
+	SF_PORT=$(free_port) CB_PORT=$(free_port)
+	CLIENT_ID="3MVG9wine$(head -c 8 /dev/urandom | od -An -tx1 | tr -d ' \n')"
+	CLIENT_SECRET=$(head -c 24 /dev/urandom | od -An -tx1 | tr -d ' \n')
+	CALLBACK=http://localhost:$CB_PORT/callback
+	: >"$WORK/issued"
+	: >"$WORK/revoked"
+	python3 testdata/fakesf/fakesf.py --port "$SF_PORT" --client-id "$CLIENT_ID" --client-secret "$CLIENT_SECRET" \
+		--redirect "$CALLBACK" --issued "$WORK/issued" --revoked "$WORK/revoked" 2>"$WORK/fakesf.log" &
+	FAKESF_PID=$!
+	for _ in $(seq 50); do curl -fs "http://127.0.0.1:$SF_PORT/services/data/" >/dev/null && return 0; sleep 0.1; done
+	return 1
+}
+
+# login NAME: sfconnect-cli login against fakesf; the secret comes from the
+# environment (Wine hands it to the Windows process).
+login() {
+	SFCONNECT_CLIENT_SECRET=$CLIENT_SECRET cli login --profile "$1" --org acme --client-id "$CLIENT_ID" \
+		--callback "$CALLBACK" --login-url "http://127.0.0.1:$SF_PORT" --timeout 90s
+}
+
+cli_login() {
+	start_fakesf || { check_fail "fakesf did not start"; return 1; }
+	: >"$WORK/browser.log"
+	if login wine-a; then check_ok "login exit 0"; else check_fail "login failed"; fi
+	expect "saved: $(tail -n 1 "$WORK/cli.out")" grep -q 'Saved profile "wine-a"' "$WORK/cli.out"
+	expect "the browser (winebrowser -> browser.sh) opened the sign-in page" \
+		grep -qxF "opened http://127.0.0.1:$SF_PORT/services/oauth2/authorize" "$WORK/browser.log"
+	ISSUED_A=$(tail -n 1 "$WORK/issued")
+	expect "the server issued a refresh token" test -n "$ISSUED_A"
+	PROFILE_A=$APPDATA_DIR/sfconnect/wine-a.json
+	expect "profile in %APPDATA%\\sfconnect\\wine-a.json" test -f "$PROFILE_A"
+	local k
+	for k in client_secret refresh_token; do
+		expect "Credential Manager (CredWrite) holds sfconnect:wine-a:$k" \
+			bash -c '[[ $(wine "$1" cred "$2" 2>&1) == present* ]]' _ "$WORK/wincheck.exe" "sfconnect:wine-a:$k"
+	done
+	expect "no secret in the profile folder or the output" \
+		bash -c '! grep -rqF -e "$1" -e "$2" "$3" "$4" "$5"' _ "$ISSUED_A" "$CLIENT_SECRET" "$APPDATA_DIR/sfconnect" "$WORK/cli.out" "$WORK/cli.err"
+}
+
+cli_acl() {
+	local probe
+	probe=$(wincheck acl-probe "$(winpath "$WORK")" | tr -d '\r')
+	if [[ $probe != kept ]]; then
+		echo "    skip this Wine does not keep file DACLs ($probe): the owner-only ACL is checked on real Windows only"
+		return 77
+	fi
+	if wincheck owner-only "$(winpath "$PROFILE_A")" | sed 's/^/         /'; then
+		check_ok "wine-a.json: protected DACL, full control for the current user only"
+	else
+		check_fail "wine-a.json is not owner-only"
+	fi
+}
+
+# cli_login_no_browser: with no program registered for http(s) links,
+# ShellExecute fails; the CLI must say so, print the URL and keep waiting.
+# The admin (the harness) opens the URL by hand and the sign-in completes.
+cli_login_no_browser() {
+	wine reg export 'HKCR\http' "$(winpath "$WORK/http.reg")" /y >/dev/null 2>&1
+	wine reg delete 'HKCR\http' /f >/dev/null 2>&1
+	: >"$WORK/browser.log"
+	login wine-b >/dev/null &
+	local pid=$! url="" i
+	for ((i = 0; i < 120; i++)); do
+		url=$(grep -m 1 "^http://127.0.0.1:$SF_PORT/services/oauth2/authorize?" "$WORK/cli.out" 2>/dev/null || true)
+		[[ -n $url ]] && break
+		kill -0 "$pid" 2>/dev/null || break
+		sleep 0.5
+	done
+	expect "the CLI says the browser could not be opened" grep -q "The browser could not be opened" "$WORK/cli.err"
+	expect "and prints the sign-in URL" test -n "$url"
+	expect "no browser was started" test ! -s "$WORK/browser.log"
+	[[ -n $url ]] && "$ROOT/packaging/wine/browser.sh" "$WORK/browser.log" "$url"
+	if wait "$pid"; then check_ok "login exit 0 after the URL was opened by hand"; else check_fail "login failed"; fi
+	show "$WORK/cli.err" "$WORK/cli.out"
+	expect "saved profile wine-b" grep -q 'Saved profile "wine-b"' "$WORK/cli.out"
+	wine reg import "$(winpath "$WORK/http.reg")" >/dev/null 2>&1
+	expect "the http association is back" wine reg query 'HKCR\http\shell\open\command'
+}
+
+cli_list_export() {
+	cli list || true
+	expect "list shows wine-a" grep -q '^wine-a ' "$WORK/cli.out"
+	expect "list shows wine-b" grep -q '^wine-b ' "$WORK/cli.out"
+	local out=$WORK/export-a.json
+	cli export --profile wine-a -o "$(winpath "$out")" || true
+	expect "export wrote a sfconnect profile" grep -q '"format": "sfconnect-profile"' "$out"
+	expect "without --include-secrets it holds no secret" bash -c '! grep -q -e "\"refresh_token\":" -e "\"client_secret\":" "$1"' _ "$out"
+}
+
+INET='HKCU\Software\Microsoft\Windows\CurrentVersion\Internet Settings'
+
+# cli_proxy: with a proxy in Internet Options (what a Windows admin's
+# company sets), the CLI's call to Salesforce goes through it. The proxy
+# answers 502, so nothing leaves this machine; the host is .invalid.
+cli_proxy() {
+	python3 packaging/wine/countproxy.py "$WORK/proxy.port" "$WORK/proxy.log" &
+	PROXY_PID=$!
+	: >"$WORK/proxy.log"
+	local i
+	for ((i = 0; i < 100; i++)); do [[ -s $WORK/proxy.port ]] && break; sleep 0.1; done
+	[[ -s $WORK/proxy.port ]] || { check_fail "the counting proxy did not start"; return 1; }
+	reg_set "$INET" ProxyEnable REG_DWORD 1
+	reg_set "$INET" ProxyServer REG_SZ "127.0.0.1:$(cat "$WORK/proxy.port")"
+	reg_set "$INET" ProxyOverride REG_SZ "<local>"
+	wine reg query "$INET" | grep -i proxy | show
+	cat >"$WORK/proxied.json" <<-'JSON'
+		{"format": "sfconnect-profile", "version": 1, "name": "wine-proxied",
+		 "connection": {"namespace": "sfconnect-wine-proxy", "client_id": "3MVG9proxied",
+		   "client_secret": "proxied-secret", "refresh_token": "proxied-refresh", "matching_attribute": "Username"},
+		 "salesforce": {"login_url": "https://sfconnect-wine-proxy.invalid", "callback_url": "http://localhost/",
+		   "instance_url": "https://sfconnect-wine-proxy.invalid", "username": "admin@proxied.example",
+		   "scopes": ["api", "refresh_token"], "authorized_at": "2025-06-01T09:30:00Z"}}
+	JSON
+	cli import "$(winpath "$WORK/proxied.json")" || check_fail "import of a profile at https://sfconnect-wine-proxy.invalid"
+	if cli verify --profile wine-proxied; then check_fail "verify succeeded, past a proxy that forwards nothing"; fi
+	expect "the proxy counted CONNECT sfconnect-wine-proxy.invalid:443" \
+		grep -qxF "CONNECT sfconnect-wine-proxy.invalid:443" "$WORK/proxy.log"
+	expect "verify failed with a translated network message, not a raw error" \
+		grep -q "Cannot reach sfconnect-wine-proxy.invalid" "$WORK/cli.err"
+	cli delete --profile wine-proxied --no-revoke >/dev/null || check_fail "delete --no-revoke wine-proxied"
+}
+
+cli_delete() {
+	local before
+	before=$(wc -l <"$WORK/proxy.log")
+	cli delete --profile wine-a || check_fail "delete exit status"
+	expect "the refresh token of wine-a was revoked at the server" grep -qxF "$ISSUED_A" "$WORK/revoked"
+	expect "the calls to the loopback server did not go through the proxy" test "$(wc -l <"$WORK/proxy.log")" = "$before"
+	expect "wine-a.json removed" test ! -e "$PROFILE_A"
+	expect "its credentials removed" \
+		bash -c '[[ $(wine "$1" cred sfconnect:wine-a:refresh_token 2>&1) == absent* ]]' _ "$WORK/wincheck.exe"
+	reg_set "$INET" ProxyEnable REG_DWORD 0
+}
+
+gui_demo_ja() {
+	if gui_start ja --demo; then check_ok "window up, screen home"; else
+		check_fail "no sfconnect window (log: gui.log)"
+		gui_stop
+		return 1
+	fi
+	if wait_for_line "$WORK/trace" "screen prepare" 30; then check_ok "--demo opened the demo wizard"; else check_fail "no demo wizard"; fi
+	gui_shot gui-ja-prepare -glyphs -light || check_fail "ja screenshot of Prepare: blank, tofu or not light"
+	local screen
+	for screen in credentials authorize; do
+		gui_key Return
+		if wait_for_line "$WORK/trace" "screen $screen" 20; then check_ok "Enter -> $screen"; else check_fail "Enter did not lead to $screen"; fi
+	done
+	: >"$WORK/browser.log"
+	gui_key Return # "Open the browser and sign in": ShellExecute -> winebrowser -> browser.sh
+	if wait_for_line "$WORK/trace" "screen result" 60; then check_ok "Enter -> browser -> result"; else check_fail "the demo did not reach the Result screen"; fi
+	expect "the browser clicked Allow on the simulator's consent page" grep -q "allowed on the consent page" "$WORK/browser.log"
+	gui_shot gui-ja-result -glyphs -light || check_fail "ja screenshot of Result: blank, tofu or not light"
+	gui_stop
+}
+
+gui_en() {
+	if gui_start en; then check_ok "window up, screen home"; else
+		check_fail "no sfconnect window (log: gui.log)"
+		gui_stop
+		return 1
+	fi
+	gui_shot gui-en-home -light || check_fail "en screenshot of Home: blank or not light"
+	gui_stop
+}
+
+uninstall() {
+	if wine msiexec /x "$NEW_CODE" /qn /l*v "$(winpath "$WORK/uninstall.log")"; then
+		check_ok "msiexec /x $NEW_CODE /qn"
+	else
+		check_fail "msiexec /x failed (log: uninstall.log)"
+	fi
+	expect "the program folder is gone" test ! -e "$INSTALL_DIR/sfconnect.exe" -a ! -e "$INSTALL_DIR/sfconnect-cli.exe"
+	expect "the Start-menu shortcut is gone" test ! -e "$APPDATA_DIR/Microsoft/Windows/Start Menu/Programs/sfconnect.lnk"
+	local state
+	state=$(wincheck product "$NEW_CODE")
+	expect "Windows Installer: not installed ($state)" test "$state" = "state=unknown version="
+	expect "%APPDATA%\\sfconnect\\wine-b.json kept" test -f "$APPDATA_DIR/sfconnect/wine-b.json"
+	expect "the credentials of wine-b kept" \
+		bash -c '[[ $(wine "$1" cred sfconnect:wine-b:refresh_token 2>&1) == present* ]]' _ "$WORK/wincheck.exe"
+}
