@@ -73,6 +73,8 @@ func TestConnectFailuresLeaveNothingBehind(t *testing.T) {
 			},
 		},
 		{
+			// The response is ignored and the wait goes on until the
+			// timeout, which then says why nothing counted.
 			name: "the state that comes back is not ours",
 			setup: func(h *harness, in *app.ConnectInput) {
 				h.browser.edit = func(u *url.URL) {
@@ -80,10 +82,17 @@ func TestConnectFailuresLeaveNothingBehind(t *testing.T) {
 					q.Set("state", "forged")
 					u.RawQuery = q.Encode()
 				}
+				in.Timeout = 1500 * time.Millisecond
 			},
 			check: func(t *testing.T, err error) {
-				if !errors.Is(err, callback.ErrStateMismatch) {
-					t.Errorf("err = %v, want ErrStateMismatch", err)
+				var ie *callback.IgnoredResponsesError
+				if !errors.As(err, &ie) || ie.Count != 1 || !errors.Is(err, context.DeadlineExceeded) {
+					t.Errorf("err = %v, want a timeout that names 1 ignored response", err)
+				}
+			},
+			vetted: func(t *testing.T, h *harness) {
+				if v := h.browser.last(); v.status != http.StatusBadRequest || !strings.Contains(v.body, "This response was ignored") {
+					t.Errorf("browser saw %d %q, want the ignored page", v.status, v.body)
 				}
 			},
 		},

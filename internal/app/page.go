@@ -35,6 +35,11 @@ func (s *Service) page(r callback.Result, err error) (int, []byte) {
 	case errors.Is(err, callback.ErrAlreadyCompleted):
 		// A reload or a second tab: the sign-in itself went through.
 		data.Body = loc.T("app.page.already.body")
+	case errors.Is(err, callback.ErrStateMismatch):
+		// Not this sign-in's response (a stale tab or a forged request):
+		// it was ignored and the real one is still awaited.
+		status, data.Class = http.StatusBadRequest, "fail"
+		data.Title, data.Body = loc.T("app.page.ignored.title"), loc.Error(err)
 	case err != nil:
 		status, data.Class = http.StatusBadRequest, "fail"
 		data.Title, data.Body = loc.T("app.page.failure.title"), loc.Error(err)

@@ -3,8 +3,10 @@
 //
 // It knows nothing of any particular authorization server: it checks the
 // state, decodes the code exactly once and hands back a Result. The first
-// response wins; the wait also ends on a wrong state (a stale tab or a forged
-// request), on cancellation and on Close.
+// response with the right state wins, whether it carries a code or an error;
+// a response with a missing or wrong state (a stale tab, or a request forged
+// by any web page or local program) is answered, logged and ignored, so it
+// cannot end the sign-in. The wait also ends on cancellation and on Close.
 package callback
 
 import (
@@ -15,6 +17,7 @@ import (
 	"net/http"
 	"runtime"
 	"sync"
+	"sync/atomic"
 	"time"
 )
 
@@ -56,10 +59,11 @@ type Server struct {
 	http  *http.Server
 	serve sync.WaitGroup
 
-	once   sync.Once
-	done   chan struct{} // closed when result/err are set
-	result Result
-	err    error
+	once    sync.Once
+	done    chan struct{} // closed when result/err are set
+	result  Result
+	err     error
+	ignored atomic.Int64 // responses refused for their state
 
 	closeOnce sync.Once
 	closed    chan struct{}
@@ -147,8 +151,10 @@ func (s *Server) Deliver(r Result) bool {
 }
 
 // Wait returns the first outcome: a Result (nil error, even when it carries
-// an authorization error), ErrStateMismatch, ErrClosed, or ctx's error
-// wrapped (errors.Is(err, context.Canceled) / DeadlineExceeded hold).
+// an authorization error), ErrClosed, or ctx's error wrapped
+// (errors.Is(err, context.Canceled) / DeadlineExceeded hold). When the wait
+// times out after responses were ignored for their state, the error is an
+// *IgnoredResponsesError, so the user learns why nothing counted.
 // It may be called again and returns the same outcome.
 func (s *Server) Wait(ctx context.Context) (Result, error) {
 	select {
@@ -162,9 +168,17 @@ func (s *Server) Wait(ctx context.Context) (Result, error) {
 	case <-s.closed:
 		return Result{}, ErrClosed
 	case <-ctx.Done():
-		return Result{}, fmt.Errorf("callback: wait for the browser: %w", ctx.Err())
+		err := fmt.Errorf("callback: wait for the browser: %w", ctx.Err())
+		if n := s.ignored.Load(); n > 0 && errors.Is(err, context.DeadlineExceeded) {
+			return Result{}, &IgnoredResponsesError{Count: int(n), Err: err}
+		}
+		return Result{}, err
 	}
 }
+
+// Ignored reports how many responses were refused for a missing or wrong
+// state so far.
+func (s *Server) Ignored() int { return int(s.ignored.Load()) }
 
 // Close stops the listener, letting an in-flight page finish for at most
 // about a second. It is safe to call more than once.

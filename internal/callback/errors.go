@@ -15,9 +15,10 @@ func (e *sentinel) MessageArgs() map[string]any { return nil }
 
 var (
 	// ErrStateMismatch means a callback (or a pasted URL) carried a state that
-	// is missing or differs from the one this sign-in sent. It is either a
-	// stale browser tab or a forged request, so the wait ends with it and the
-	// user starts again. Neither state value is ever part of the message.
+	// is missing or differs from the one this sign-in sent: a stale browser
+	// tab or a forged request. The response is refused and the wait goes on
+	// (Config.Page and ParsePasted report it). Neither state value is ever
+	// part of the message.
 	ErrStateMismatch error = &sentinel{
 		msg: "callback: the response does not belong to this sign-in attempt (state mismatch)",
 		key: "callback.err.state_mismatch",
@@ -107,3 +108,24 @@ func (e *PasteError) MessageKey() string {
 
 // MessageArgs returns nil: nothing from the pasted text is shown back.
 func (e *PasteError) MessageArgs() map[string]any { return nil }
+
+// IgnoredResponsesError is Wait's error when its context's deadline passed
+// after Count responses were refused for their state. It unwraps to the
+// deadline error, so errors.Is(err, context.DeadlineExceeded) holds.
+type IgnoredResponsesError struct {
+	Count int
+	Err   error
+}
+
+func (e *IgnoredResponsesError) Error() string {
+	return fmt.Sprintf("%v (%d responses with a wrong or missing state were ignored)", e.Err, e.Count)
+}
+
+// Unwrap returns the deadline error.
+func (e *IgnoredResponsesError) Unwrap() error { return e.Err }
+
+// MessageKey returns the translation key.
+func (e *IgnoredResponsesError) MessageKey() string { return "callback.err.timeout_ignored" }
+
+// MessageArgs returns the number of ignored responses.
+func (e *IgnoredResponsesError) MessageArgs() map[string]any { return map[string]any{"Count": e.Count} }

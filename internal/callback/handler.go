@@ -50,25 +50,33 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	}
 
 	res, err := parseCallbackQuery(r.URL.RawQuery, s.state)
-	if errors.Is(err, ErrNotCallback) {
+	switch {
+	case errors.Is(err, ErrNotCallback):
 		s.log.Debug("callback: ignored a request without a sign-in response")
 		s.writePage(w, Result{}, err)
 		return
+	case errors.Is(err, ErrStateMismatch):
+		// Any web page or local program can send this request; only the
+		// real redirect knows the state. So a wrong or missing state is
+		// answered and logged (never with either state value), and the
+		// wait goes on for the real one.
+		n := s.ignored.Add(1)
+		s.log.Warn("callback: ignored a response with a missing or wrong state; still waiting",
+			"state_given", r.URL.Query().Has("state"), "ignored_so_far", n)
+		s.writePage(w, Result{}, err)
+		return
 	}
-	if !s.deliver(res, err) {
+	if !s.deliver(res, nil) {
 		s.log.Info("callback: ignored a response after the sign-in completed")
 		s.writePage(w, Result{}, ErrAlreadyCompleted)
 		return
 	}
-	switch {
-	case err != nil:
-		s.log.Warn("callback: response with a wrong or missing state")
-	case res.Error != "":
+	if res.Error != "" {
 		s.log.Info("callback: authorization error received", "error", res.Error)
-	default:
+	} else {
 		s.log.Info("callback: authorization code received")
 	}
-	s.writePage(w, res, err)
+	s.writePage(w, res, nil)
 }
 
 // parseCallbackQuery interprets the raw query of a GET on the callback path.

@@ -103,9 +103,6 @@ func TestServeHTTPOutcomes(t *testing.T) {
 			"denied", "error=access_denied&error_description=end-user+denied+authorization&state=" + handlerState,
 			Result{Error: "access_denied", ErrorDescription: "end-user denied authorization"}, nil, 400, "not completed",
 		},
-		{"wrong state", "code=abc&state=guess", Result{}, ErrStateMismatch, 400, "does not belong"},
-		{"missing state", "code=abc", Result{}, ErrStateMismatch, 400, "does not belong"},
-		{"denial without state", "error=access_denied", Result{}, ErrStateMismatch, 400, "does not belong"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

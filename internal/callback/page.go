@@ -45,8 +45,8 @@ var builtinText = map[string][2]string{ // key -> {ja, en}
 		"Sign-in was not completed: access was denied or an error occurred. See sfconnect for details.",
 	},
 	"callback.page.state_mismatch": {
-		"この応答は現在のサインイン操作のものではありません。このウィンドウを閉じ、sfconnect から接続をやり直してください。",
-		"This response does not belong to the current sign-in attempt. Close this window and start the connection again in sfconnect.",
+		"この応答は現在のサインイン操作のものではないため、無視しました。sfconnect は引き続き待機しています。sfconnect が開いたブラウザーのウィンドウでサインインを完了し、このウィンドウは閉じてください。",
+		"This response does not belong to the current sign-in attempt and was ignored. sfconnect is still waiting: finish the sign-in in the browser window that sfconnect opened, then close this one.",
 	},
 	"callback.page.not_callback": {
 		"このアドレスはサインインの応答を待機しています。このページで操作する必要はありません。",

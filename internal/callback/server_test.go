@@ -99,7 +99,6 @@ func TestListenOutcomes(t *testing.T) {
 			"access denied", "?error=access_denied&error_description=end-user+denied+authorization&state=" + serverState,
 			Result{Error: "access_denied", ErrorDescription: "end-user denied authorization"}, nil, 400,
 		},
-		{"wrong state", "?code=abc&state=srv-state-Qm82", Result{}, ErrStateMismatch, 400},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
