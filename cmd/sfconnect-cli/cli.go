@@ -11,6 +11,7 @@ import (
 
 	"github.com/sfconnect/sfconnect/internal/app"
 	"github.com/sfconnect/sfconnect/internal/i18n"
+	"github.com/sfconnect/sfconnect/internal/secrets"
 	"github.com/sfconnect/sfconnect/internal/version"
 )
 
@@ -47,6 +48,9 @@ func commands() []command {
 
 // run is the whole program behind main, with its outside world in e.
 func run(ctx context.Context, args []string, e *env) int {
+	// The secret leaves the environment before anything else runs, so no
+	// child process (the browser) can inherit it.
+	e.envSecret = strings.TrimSpace(e.takeEnv(secrets.EnvClientSecret))
 	e.loc = i18n.New(i18n.FromEnv(e.getenv))
 	level := slog.LevelWarn
 	var rest []string

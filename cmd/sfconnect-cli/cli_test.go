@@ -80,6 +80,7 @@ func (c *cli) run(stdin string, args ...string) (int, string, string) {
 		stdout:      out,
 		stderr:      errOut,
 		getenv:      func(k string) string { return c.vars[k] },
+		takeEnv:     c.takeEnv,
 		isTerminal:  func() bool { return false },
 		readSecret:  func() (string, error) { return "", io.EOF },
 		keychain:    func() secrets.Store { return c.store },
@@ -107,6 +108,13 @@ func (c *cli) fetch(u *url.URL) {
 	if resp, err := browser.Get(u.String()); err == nil {
 		resp.Body.Close()
 	}
+}
+
+// takeEnv reads and removes a variable of the test's environment.
+func (c *cli) takeEnv(k string) string {
+	v := c.vars[k]
+	delete(c.vars, k)
+	return v
 }
 
 func (c *cli) login(name string, extra ...string) (int, string, string) {
@@ -220,7 +228,7 @@ func TestSecretFromEnvironmentAndNoBrowserPaste(t *testing.T) {
 	pr, pw := io.Pipe()
 	defer pw.Close()
 	out, errOut := &syncBuf{}, &syncBuf{}
-	e := &env{stdin: bufio.NewReader(pr), stdout: out, stderr: errOut, getenv: func(k string) string { return c.vars[k] },
+	e := &env{stdin: bufio.NewReader(pr), stdout: out, stderr: errOut, getenv: func(k string) string { return c.vars[k] }, takeEnv: c.takeEnv,
 		isTerminal: func() bool { return false }, keychain: func() secrets.Store { return c.store },
 		openBrowser: func(string, *url.URL) error { t.Error("--no-browser opened a browser"); return nil },
 		configDir:   func() (string, error) { return c.dir, nil }}

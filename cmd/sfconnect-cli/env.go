@@ -23,6 +23,7 @@ type env struct {
 	stdout      io.Writer
 	stderr      io.Writer
 	getenv      func(string) string
+	takeEnv     func(string) string                // read and remove a variable (secrets.TakeEnv)
 	isTerminal  func() bool                        // is stdin a terminal (for the no-echo prompt)
 	readSecret  func() (string, error)             // no-echo prompt
 	keychain    func() secrets.Store               // the OS keychain unless a test says otherwise
@@ -33,6 +34,9 @@ type env struct {
 
 	loc *i18n.Localizer
 	log *slog.Logger
+	// envSecret is SFCONNECT_CLIENT_SECRET, taken out of the environment
+	// when the program starts.
+	envSecret string
 }
 
 func realEnv() *env {
@@ -41,6 +45,7 @@ func realEnv() *env {
 		stdout:      os.Stdout,
 		stderr:      os.Stderr,
 		getenv:      os.Getenv,
+		takeEnv:     secrets.TakeEnv,
 		isTerminal:  stdinIsTerminal,
 		readSecret:  readPassword,
 		keychain:    func() secrets.Store { return secrets.NewKeyring(secrets.DefaultService, 0) },

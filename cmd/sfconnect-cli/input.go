@@ -24,8 +24,8 @@ func (e *env) clientSecret(fromStdin bool) (string, error) {
 		_ = err // EOF after a last line without newline is fine
 		return line, nil
 	}
-	if v := strings.TrimSpace(e.getenv("SFCONNECT_CLIENT_SECRET")); v != "" {
-		return v, nil
+	if e.envSecret != "" {
+		return e.envSecret, nil
 	}
 	if !e.isTerminal() {
 		return "", e.usageError("cli.usage.login", e.loc.T("cli.err.secret_needed"))

@@ -9,9 +9,12 @@ import (
 	"errors"
 	"fmt"
 	"net/url"
+	"os"
 	"os/exec"
 	"strings"
 	"time"
+
+	"github.com/sfconnect/sfconnect/internal/secrets"
 )
 
 // grace is how long a browser command may run before it counts as started:
@@ -53,9 +56,11 @@ func checkURL(u *url.URL) error {
 
 // run starts c and waits up to grace for it: an exit status other than 0
 // within that time is the failure to report; still running means the
-// browser is up. Output is discarded (it is not the user's business).
+// browser is up. Output is discarded (it is not the user's business), and the
+// environment holds none of sfconnect's variables (secrets.ChildEnv).
 func run(c *exec.Cmd) error {
 	c.Stdin, c.Stdout, c.Stderr = nil, nil, nil
+	c.Env = secrets.ChildEnv(os.Environ()) // never the consumer secret
 	if err := c.Start(); err != nil {
 		return fmt.Errorf("start %s: %w", c.Path, err)
 	}
