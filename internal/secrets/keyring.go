@@ -16,8 +16,10 @@ const DefaultService = "sfconnect"
 // DefaultTimeout bounds every keychain call, like GitHub CLI's wrapper does.
 const DefaultTimeout = 3 * time.Second
 
-// backend is the part of go-keyring we use; tests swap in fakes.
-type backend interface {
+// Backend is the part of go-keyring a Keyring uses. NewKeyring uses
+// go-keyring itself; NewKeyringOn takes another, e.g. a test double that
+// answers late.
+type Backend interface {
 	Get(service, user string) (string, error)
 	Set(service, user, password string) error
 	Delete(service, user string) error
@@ -34,30 +36,38 @@ func (goKeyring) Delete(service, user string) error        { return keyring.Dele
 // Keyring is the Store backed by the operating system's keychain through
 // github.com/zalando/go-keyring.
 //
-// Every call runs in its own goroutine and is abandoned when the timeout or
-// ctx ends first. The keychain call itself cannot be cancelled (go-keyring has
-// no context; on Linux it may be waiting on a D-Bus unlock prompt, on macOS on
-// the `security` process), so the goroutine may outlive the call. That is
-// acceptable: it holds no locks of ours, it ends when the keychain answers or
-// the process exits, and its result goes into a buffered channel nobody reads.
-// The alternative, blocking the UI on a hung keychain, is worse.
+// Every call is bounded by ctx and the timeout. The keychain call itself
+// cannot be cancelled (go-keyring has no context; on Linux it may be waiting
+// on a D-Bus unlock prompt, on macOS on the `security` process), so a call
+// may finish after its caller got ErrTimeout. Calls on one account therefore
+// run one at a time in the order they were made (see lanes.go): a Set that
+// timed out still lands, but before any later call on that account, so a
+// caller that undoes it (Delete, or Set of the old value) after the timeout
+// has the last word. Blocking the UI on a hung keychain instead would be
+// worse. Before exiting, call Flush.
 type Keyring struct {
 	service string
 	timeout time.Duration
-	kr      backend
+	kr      Backend
 }
 
 // NewKeyring returns a Keyring storing under service ("" means
 // DefaultService) whose calls give up after timeout (<= 0 means
 // DefaultTimeout).
 func NewKeyring(service string, timeout time.Duration) *Keyring {
+	return NewKeyringOn(goKeyring{}, service, timeout)
+}
+
+// NewKeyringOn is NewKeyring over the keychain b, with the same timeouts,
+// ordering and error mapping.
+func NewKeyringOn(b Backend, service string, timeout time.Duration) *Keyring {
 	if service == "" {
 		service = DefaultService
 	}
 	if timeout <= 0 {
 		timeout = DefaultTimeout
 	}
-	return &Keyring{service: service, timeout: timeout, kr: goKeyring{}}
+	return &Keyring{service: service, timeout: timeout, kr: b}
 }
 
 // Service returns the keychain service name.
@@ -113,25 +123,31 @@ func (k *Keyring) Delete(ctx context.Context, account string) error {
 	})
 }
 
-// do runs call in a goroutine bounded by ctx and k.timeout and maps its error.
+// do runs call in the lane of account, bounded by ctx and k.timeout, and
+// maps its error. After a timeout or cancel the call still runs in its turn
+// (a Get is dropped if it had not started).
 func (k *Keyring) do(ctx context.Context, op, account string, call func() error) error {
 	if err := ctx.Err(); err != nil {
 		return fmt.Errorf("keychain %s %q: %w", op, account, err)
 	}
-	done := make(chan error, 1) // buffered: an abandoned call must not block forever
-	go func() { done <- call() }()
+	j := &job{call: call, read: op == "get", done: make(chan error, 1)}
+	lanes.enqueue(k.service+"\x00"+account, j)
 
 	timer := time.NewTimer(k.timeout)
 	defer timer.Stop()
+	var err error
 	select {
-	case err := <-done:
+	case err := <-j.done:
 		return classify(op, account, err)
 	case <-timer.C:
-		return fmt.Errorf("keychain %s %q after %s: %w", op, account, k.timeout, ErrTimeout)
+		err = fmt.Errorf("keychain %s %q after %s: %w", op, account, k.timeout, ErrTimeout)
 	case <-ctx.Done():
 		if errors.Is(ctx.Err(), context.DeadlineExceeded) {
-			return fmt.Errorf("keychain %s %q: %w (%w)", op, account, ErrTimeout, ctx.Err())
+			err = fmt.Errorf("keychain %s %q: %w (%w)", op, account, ErrTimeout, ctx.Err())
+		} else {
+			err = fmt.Errorf("keychain %s %q: %w", op, account, ctx.Err())
 		}
-		return fmt.Errorf("keychain %s %q: %w", op, account, ctx.Err())
 	}
+	j.state.CompareAndSwap(jobQueued, jobAbandoned)
+	return err
 }

@@ -49,6 +49,38 @@ func TestRealSecretService(t *testing.T) {
 	}
 }
 
+// TestRealKeyringAbandonedCallsKeepOrder abandons almost every call to the
+// real keychain after a microsecond, while they still run: the calls must
+// still reach the keychain one at a time and in order, so the last call
+// made decides what the keychain holds.
+func TestRealKeyringAbandonedCallsKeepOrder(t *testing.T) {
+	if os.Getenv(realKeyringEnv) != "1" {
+		t.Skip("set " + realKeyringEnv + "=1 to test the real keychain (scripts/with-keyring.sh does, with a private gnome-keyring)")
+	}
+	service := fmt.Sprintf("sfconnect-order-%d", os.Getpid())
+	hasty := NewKeyring(service, time.Microsecond)
+	patient := NewKeyring(service, 30*time.Second)
+	acct := Account("real-order", ClientSecret)
+	t.Cleanup(func() { _ = patient.Delete(context.Background(), acct) })
+	ctx := context.Background()
+	for i := range 30 {
+		if i%2 == 0 {
+			_ = hasty.Set(ctx, acct, fmt.Sprint("value-", i))
+		} else {
+			_ = hasty.Delete(ctx, acct)
+		}
+	}
+	_ = hasty.Set(ctx, acct, "the-last-value")
+	fctx, cancel := context.WithTimeout(ctx, 60*time.Second)
+	defer cancel()
+	if err := Flush(fctx); err != nil {
+		t.Fatalf("Flush: %v", err)
+	}
+	if got, err := patient.Get(ctx, acct); err != nil || got != "the-last-value" {
+		t.Fatalf("keychain holds %q (%v), want the value of the last call", got, err)
+	}
+}
+
 // helperEnv makes TestUnavailableHelper do its work in a child process.
 const helperEnv = "SFCONNECT_SECRETS_HELPER"
 
