@@ -108,8 +108,11 @@ func (s *Service) revokeReplaced(ctx context.Context, c *Connection, old string)
 // putSecrets writes both secrets and returns undo, which puts back what the
 // keychain held before (nothing, for a new profile; the old entries, for a
 // re-authorization), and the refresh token it replaced ("" if none). If a
-// write fails, what was written is undone already. An entry that cannot be
-// read first is not overwritten: it could not be restored.
+// write fails, what was written is undone already, including the failed
+// write itself: one that timed out may still land later, and the keychain
+// applies the undo after it (secrets.Keyring keeps each account's calls in
+// order). An entry that cannot be read first is not overwritten: it could
+// not be restored.
 func (s *Service) putSecrets(ctx context.Context, name string, sec profile.Secrets) (undo func(), replaced string, err error) {
 	type entry struct {
 		acc, val, old, what string
@@ -139,17 +142,20 @@ func (s *Service) putSecrets(ctx context.Context, name string, sec profile.Secre
 			} else {
 				err = s.d.Secrets.Delete(bg, e.acc)
 			}
-			if err != nil && !errors.Is(err, secrets.ErrNotFound) {
+			switch {
+			case errors.Is(err, secrets.ErrTimeout):
+				s.d.Logger.Warn("keychain rollback pending: it runs when the keychain answers", "profile", name, "secret", e.what)
+			case err != nil && !errors.Is(err, secrets.ErrNotFound):
 				s.d.Logger.Warn("could not roll back a keychain entry", "profile", name, "secret", e.what, "err", err)
 			}
 		}
 	}
 	for _, e := range entries {
+		written = append(written, e) // before the call: a failed write may still land
 		if err := s.d.Secrets.Set(ctx, e.acc, e.val); err != nil {
 			undo()
 			return nil, "", fmt.Errorf("store %s: %w", e.what, err)
 		}
-		written = append(written, e)
 	}
 	return undo, entries[1].old, nil
 }
