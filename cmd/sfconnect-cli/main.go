@@ -10,7 +10,9 @@ import (
 
 func main() {
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
-	code := run(ctx, os.Args[1:], realEnv())
+	e := realEnv()
+	code := run(ctx, os.Args[1:], e)
 	stop()
+	e.settleKeychain(settleQuiet, settleMax)
 	os.Exit(code)
 }

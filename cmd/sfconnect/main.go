@@ -68,6 +68,11 @@ func main() {
 	w.SetOnClosed(u.Close)
 	firstframe.Hook(a, releaseStartupMemory)
 	w.ShowAndRun()
+	// A keychain call that timed out may still run (an unlock prompt): let
+	// it, and the rollback queued behind it, finish before the process ends.
+	ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
+	_ = secrets.Flush(ctx)
+	cancel()
 }
 
 // releaseStartupMemory hands the start-up's garbage back to the OS once
