@@ -31,7 +31,7 @@ func (l *Localizer) Lang() string { return l.lang }
 func (l *Localizer) T(key string, args ...map[string]any) string {
 	var data map[string]any
 	if len(args) > 0 {
-		data = args[0]
+		data = safeArgs(args[0])
 	}
 	if s := localize(l.lang, key, data); s != "" {
 		return s
