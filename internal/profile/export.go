@@ -1,6 +1,7 @@
 package profile
 
 import (
+	"bytes"
 	"encoding/json"
 	"fmt"
 	"io"
@@ -8,6 +9,8 @@ import (
 	"time"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/sfconnect/sfconnect/internal/safetext"
 )
 
 // Export file format, version 2 ("sfconnect-profile"): UTF-8 JSON, 2-space
@@ -163,10 +166,16 @@ func ExportAt(w io.Writer, p Profile, s *Secrets, at time.Time) error {
 			f.Connection.RefreshToken = &s.RefreshToken
 		}
 	}
-	enc := json.NewEncoder(w)
+	var buf bytes.Buffer
+	enc := json.NewEncoder(&buf)
 	enc.SetIndent("", "  ")
 	enc.SetEscapeHTML(false)
 	if err := enc.Encode(f); err != nil {
+		return fmt.Errorf("export profile: %w", err)
+	}
+	// A memo may hold a bidi override (valid, but it must not act when the
+	// export is printed or shown with cat): write it as \u202e.
+	if _, err := w.Write(safetext.JSON(buf.Bytes())); err != nil {
 		return fmt.Errorf("export profile: %w", err)
 	}
 	return nil
