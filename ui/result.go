@@ -11,6 +11,7 @@ import (
 
 	"github.com/sfconnect/sfconnect/internal/app"
 	"github.com/sfconnect/sfconnect/internal/profile"
+	"github.com/sfconnect/sfconnect/internal/safetext"
 )
 
 // ResultScreen shows who authorized and the checklist of the connection,
@@ -64,7 +65,7 @@ func (u *UI) showResult() {
 		orgID = p.OrgID
 	}
 	value := func(v string) *widget.Label {
-		l := widget.NewLabel(v)
+		l := widget.NewLabel(safetext.Line(v)) // from Salesforce's answer, not yet validated
 		l.TextStyle = fyne.TextStyle{Monospace: true}
 		l.Selectable = true
 		return l

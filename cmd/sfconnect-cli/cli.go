@@ -11,6 +11,7 @@ import (
 
 	"github.com/sfconnect/sfconnect/internal/app"
 	"github.com/sfconnect/sfconnect/internal/i18n"
+	"github.com/sfconnect/sfconnect/internal/safetext"
 	"github.com/sfconnect/sfconnect/internal/secrets"
 	"github.com/sfconnect/sfconnect/internal/version"
 )
@@ -70,7 +71,7 @@ func run(ctx context.Context, args []string, e *env) int {
 		break
 	}
 	if e.log == nil {
-		e.log = slog.New(slog.NewTextHandler(e.stderr, &slog.HandlerOptions{Level: level}))
+		e.log = slog.New(slog.NewTextHandler(e.stderr, &slog.HandlerOptions{Level: level, ReplaceAttr: safetext.ReplaceAttr}))
 	}
 	if len(rest) == 0 || rest[0] == "help" || rest[0] == "-h" || rest[0] == "--help" {
 		fmt.Fprint(e.stdout, e.loc.T("cli.usage.main"))
@@ -129,9 +130,10 @@ func (e *env) parse(fs *flag.FlagSet, usageKey string, args []string, maxArgs in
 }
 
 // usageError prints why the command line is wrong and the command's help.
-// detail is flag's own English text or a translated one.
+// detail is flag's own English text, which quotes the argument as typed, or
+// a translated one.
 func (e *env) usageError(usageKey, detail string) error {
-	fmt.Fprintf(e.stderr, "%s %s\n\n%s", e.loc.T("cli.error_prefix"), detail, e.loc.T(usageKey))
+	fmt.Fprintf(e.stderr, "%s %s\n\n%s", e.loc.T("cli.error_prefix"), safetext.Line(detail), e.loc.T(usageKey))
 	return errUsage
 }
 

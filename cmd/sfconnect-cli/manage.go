@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"github.com/sfconnect/sfconnect/internal/app"
+	"github.com/sfconnect/sfconnect/internal/safetext"
 )
 
 func cmdVerify(ctx context.Context, e *env, args []string) error {
@@ -130,7 +131,9 @@ func cmdList(ctx context.Context, e *env, args []string) error {
 		if !p.VerifiedAt.IsZero() {
 			verified = p.VerifiedAt.Local().Format(time.DateTime)
 		}
-		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\t%s\n", p.Name, p.Namespace, app.ConsoleURL(p), p.Kind, p.Username, verified)
+		// Values from profile files, escaped: a tab would also break the columns.
+		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\t%s\n", safetext.Line(p.Name), safetext.Line(p.Namespace),
+			safetext.Line(app.ConsoleURL(p)), safetext.Line(p.Kind), safetext.Line(p.Username), verified)
 	}
 	return tw.Flush()
 }
