@@ -5,7 +5,7 @@ SHELL := /bin/bash
 VERSION := $(shell tr -d '[:space:]' < internal/version/VERSION)
 ACTIONLINT_VERSION := v1.7.12
 
-.PHONY: all build test vet dist check-dist icon lint-workflows version clean wine-test font
+.PHONY: all build test vet dist check-dist icon lint-workflows version clean wine-test font fuzz vulncheck
 
 all: vet test
 
@@ -55,3 +55,11 @@ clean:
 .PHONY: bench
 bench:
 	scripts/bench.sh
+
+## fuzz: every fuzz target for 60 s each (FUZZTIME=5m for longer); prints execs, new inputs, crashers
+fuzz:
+	scripts/fuzz.sh
+
+## vulncheck: govulncheck against the Go vulnerability database (built from the module proxy if need be)
+vulncheck:
+	scripts/vulncheck.sh
