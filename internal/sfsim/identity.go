@@ -3,15 +3,22 @@ package sfsim
 import (
 	"net/http"
 	"strings"
+	"unicode"
 )
 
 // bearer returns the access token of r: "Authorization: Bearer <t>" (or the
-// older "OAuth <t>" that Salesforce still accepts).
+// older "OAuth <t>" that Salesforce still accepts). A value with inner
+// whitespace ("Bearer Bearer x") is no token at all: Salesforce access
+// tokens ("00D...!AQ...") never contain one. Found by FuzzBearer.
 func bearer(r *http.Request) string {
 	h := r.Header.Get("Authorization")
 	for _, scheme := range []string{"Bearer ", "OAuth "} {
 		if len(h) > len(scheme) && strings.EqualFold(h[:len(scheme)], scheme) {
-			return strings.TrimSpace(h[len(scheme):])
+			t := strings.TrimSpace(h[len(scheme):])
+			if strings.ContainsFunc(t, unicode.IsSpace) {
+				return ""
+			}
+			return t
 		}
 	}
 	return ""
