@@ -46,6 +46,7 @@ func TestBrowserProcessGetsNoSecret(t *testing.T) {
 	dump := filepath.Join(t.TempDir(), "browser-env")
 	t.Setenv(dumpEnvVar, dump)
 	t.Setenv(secrets.EnvClientSecret, sfsim.DemoClientSecret)
+	t.Setenv(secrets.EnvProxyPassword, "proxy-pass-Zq81")
 	t.Setenv("SFCONNECT_LANG", "en") // another of our variables: not the browser's business either
 	exe, err := os.Executable()
 	if err != nil {
@@ -66,8 +67,10 @@ func TestBrowserProcessGetsNoSecret(t *testing.T) {
 	if code != exitOK {
 		t.Fatalf("login exit %d (the secret from the environment did not sign in):\n%s", code, errOut.String())
 	}
-	if v, ok := os.LookupEnv(secrets.EnvClientSecret); ok {
-		t.Errorf("%s is still in the process environment (%d bytes)", secrets.EnvClientSecret, len(v))
+	for _, name := range []string{secrets.EnvClientSecret, secrets.EnvProxyPassword} {
+		if v, ok := os.LookupEnv(name); ok {
+			t.Errorf("%s is still in the process environment (%d bytes)", name, len(v))
+		}
 	}
 	b, err := os.ReadFile(dump)
 	if err != nil {
@@ -77,8 +80,8 @@ func TestBrowserProcessGetsNoSecret(t *testing.T) {
 	if !strings.Contains(browserEnv, dumpEnvVar+"=") || !strings.Contains(browserEnv, "PATH=") {
 		t.Fatalf("the dump does not look like the browser's environment:\n%s", browserEnv)
 	}
-	if strings.Contains(browserEnv, sfsim.DemoClientSecret) {
-		t.Error("the browser's environment holds the consumer secret")
+	if strings.Contains(browserEnv, sfsim.DemoClientSecret) || strings.Contains(browserEnv, "proxy-pass-Zq81") {
+		t.Error("the browser's environment holds a secret")
 	}
 	for _, kv := range strings.Split(browserEnv, "\n") {
 		if strings.HasPrefix(strings.ToUpper(kv), "SFCONNECT_") {

@@ -51,7 +51,12 @@ func commands() []command {
 func run(ctx context.Context, args []string, e *env) int {
 	// The secret leaves the environment before anything else runs, so no
 	// child process (the browser) can inherit it.
-	e.envSecret = strings.TrimSpace(e.takeEnv(secrets.EnvClientSecret))
+	take := e.takeEnv
+	if take == nil { // a test's env that only reads
+		take = e.getenv
+	}
+	e.envSecret = strings.TrimSpace(take(secrets.EnvClientSecret))
+	e.envProxyPassword = take(secrets.EnvProxyPassword)
 	e.loc = i18n.New(i18n.FromEnv(e.getenv))
 	level := slog.LevelWarn
 	var rest []string

@@ -34,9 +34,10 @@ type env struct {
 
 	loc *i18n.Localizer
 	log *slog.Logger
-	// envSecret is SFCONNECT_CLIENT_SECRET, taken out of the environment
-	// when the program starts.
-	envSecret string
+	// envSecret and envProxyPassword are SFCONNECT_CLIENT_SECRET and
+	// SFCONNECT_PROXY_PASSWORD, taken out of the environment at start.
+	envSecret        string
+	envProxyPassword string
 }
 
 func realEnv() *env {

@@ -67,7 +67,7 @@ func (e *env) useProfileNetwork(ctx context.Context, svc *app.Service, name stri
 }
 
 func (e *env) proxyPassword(ctx context.Context, svc *app.Service, user string) error {
-	pw := e.getenv("SFCONNECT_PROXY_PASSWORD")
+	pw := e.envProxyPassword
 	if pw == "" {
 		if ok, err := svc.HasProxyPassword(ctx, user); ok || err != nil || !e.isTerminal() {
 			return err

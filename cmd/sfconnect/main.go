@@ -30,9 +30,10 @@ func main() {
 	loginURL := flag.String("login-url", "", "authorize/token host to use instead of the org's My Domain (a simulator; http:// only on loopback)")
 	demo := flag.Bool("demo", false, "open the demo at once, as Try the demo does")
 	flag.Parse()
-	// The app never reads the CLI's secret variable, but a shell that set it
-	// would pass it on to the browser the app starts: drop it.
+	// The app never reads the CLI's secret variables, but a shell that set
+	// them would pass them on to every program the app starts: drop them.
 	secrets.TakeEnv(secrets.EnvClientSecret)
+	secrets.TakeEnv(secrets.EnvProxyPassword)
 	loc := i18n.New(ui.SystemLanguage())
 	if err := ui.ValidateLoginURL(*loginURL); err != nil {
 		fmt.Fprintln(os.Stderr, loc.Error(err))

@@ -5,9 +5,12 @@ import (
 	"strings"
 )
 
-// EnvClientSecret names the environment variable from which the CLI takes
-// the consumer secret (for scripts; a flag would land in shell history).
-const EnvClientSecret = "SFCONNECT_CLIENT_SECRET"
+// The environment variables from which the CLI takes a secret, for
+// scripts (a flag would land in shell history and ps output).
+const (
+	EnvClientSecret  = "SFCONNECT_CLIENT_SECRET"  // the consumer secret
+	EnvProxyPassword = "SFCONNECT_PROXY_PASSWORD" // the proxy user's password
+)
 
 // envPrefix marks sfconnect's own variables. None is needed by a browser or
 // any other program sfconnect starts, and one of them holds a secret.
