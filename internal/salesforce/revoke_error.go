@@ -19,12 +19,14 @@ func ParseRevokeError(status int, body []byte) error {
 		return err
 	}
 	form, perr := url.ParseQuery(strings.TrimSpace(string(body)))
-	code := form.Get("error")
-	if perr != nil || strings.TrimSpace(code) == "" {
+	// Sanitised before the emptiness check: "error=%00" is no code either
+	// (found by FuzzParseRevokeError).
+	code := sanitize(form.Get("error"), maxCodeRunes)
+	if perr != nil || code == "" {
 		return err
 	}
 	return &OAuthError{
-		Code:        sanitize(code, maxCodeRunes),
+		Code:        code,
 		Description: sanitize(form.Get("error_description"), maxDescriptionRunes),
 		Status:      status,
 	}
