@@ -52,6 +52,9 @@ type Deps struct {
 	// ExcludedPorts lists the port ranges the OS reserves, for Preflight;
 	// default callback.ExcludedPorts (netsh on Windows).
 	ExcludedPorts func(context.Context) ([]callback.PortRange, error)
+	// SealWorkFactor is the scrypt cost of passphrase-sealed exports;
+	// 0 = seal.DefaultWorkFactor. Only tests lower it.
+	SealWorkFactor int
 }
 
 // Service runs the use cases.

@@ -63,6 +63,13 @@ func Seal(w io.Writer, plain []byte, lock Lock) error {
 	return nil
 }
 
+// Check reports whether Seal would accept the lock, without sealing
+// anything: callers check it before they read the secrets to seal.
+func (l Lock) Check() error {
+	_, err := l.recipients()
+	return err
+}
+
 func (l Lock) recipients() ([]age.Recipient, error) {
 	switch {
 	case l.Passphrase != "" && len(l.Recipients) > 0:
