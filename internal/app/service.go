@@ -67,6 +67,8 @@ type Service struct {
 	// its own HTTP client, the transport that follows it.
 	net atomic.Pointer[netproxy.Network]
 	rt  *swapTransport
+	// checkTimeout replaces CheckTimeout in tests.
+	checkTimeout time.Duration
 }
 
 // New returns a Service over d, filling in defaults for the optional parts.
