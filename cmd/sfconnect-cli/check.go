@@ -31,7 +31,6 @@ type checkLine struct {
 	CheckedAt string `json:"checked_at"`
 	Message   string `json:"message"` // why dead, unknown or error, in the CLI's language
 	Action    string `json:"action"`  // "reauthorize" when dead, else ""
-	short     string // the text output's one-line version of Message
 }
 
 func cmdCheck(ctx context.Context, e *env, args []string) error {
@@ -100,10 +99,6 @@ func (e *env) checkLine(r app.ConnectionHealth) checkLine {
 		l.State, l.Message = "error", e.loc.Error(r.Err)
 	case r.State == app.TokenDead:
 		l.Message, l.Action = e.loc.Error(r.Cause()), "reauthorize"
-		l.short = e.loc.T("cli.check.dead_line")
-		if r.Profile.RefreshRotation {
-			l.short = e.loc.T("cli.check.dead_line.rotated")
-		}
 	case r.State == app.TokenUnknown:
 		l.Message = e.loc.Error(r.Reason)
 	case r.Username != "":
@@ -133,11 +128,8 @@ func (e *env) printChecks(lines []checkLine, none bool) {
 			state = e.loc.T("cli.check.error")
 		}
 		detail := l.Message
-		switch {
-		case l.State == "alive":
+		if l.State == "alive" {
 			detail = l.Username
-		case l.short != "":
-			detail = l.short
 		}
 		fmt.Fprintf(tw, "%s\t%s\t%s\n", l.Profile, state, detail)
 		if l.Action == "reauthorize" {

@@ -78,7 +78,7 @@ func TestCheckAllReportsDeadLiveAndUnreachable(t *testing.T) {
 	if l := states["prod"]; l.State != "alive" || l.Action != "" || l.Namespace != "acme" || l.CheckedAt == "" {
 		t.Errorf("prod: %+v", l)
 	}
-	if l := states["revoked"]; l.State != "dead" || l.Action != "reauthorize" || !strings.Contains(l.Message, "re-authorize") {
+	if l := states["revoked"]; l.State != "dead" || l.Action != "reauthorize" || !strings.Contains(l.Message, "Re-authorize") {
 		t.Errorf("revoked: %+v", l)
 	}
 	if l := states["unreachable"]; l.State != "unknown" || l.Message == "" || l.Action != "" {

@@ -71,7 +71,7 @@ func TestCheckAllTellsLiveDeadAndUnreachable(t *testing.T) {
 	}
 	if c := got["revoked"]; c.State != app.TokenDead || c.Cause() == nil || c.Err != nil {
 		t.Errorf("revoked = %+v", c)
-	} else if text := i18n.New("en").Error(c.Cause()); !strings.Contains(text, "re-authorize") || !strings.Contains(text, "sixth time") {
+	} else if text := i18n.New("en").Error(c.Cause()); !strings.Contains(text, "Re-authorize") || !strings.Contains(text, "sixth time") {
 		t.Errorf("cause: %q", text)
 	}
 	if c := got["unreachable"]; c.State != app.TokenUnknown || c.Reason == nil || c.Cause() != nil {
