@@ -4,10 +4,12 @@ import (
 	"bytes"
 	"context"
 	"errors"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
 	"filippo.io/age"
 
@@ -231,5 +233,38 @@ func TestHandoverGuideMapsTheConsoleFields(t *testing.T) {
 				t.Errorf("guide holds a secret or an unfilled template:\n%s", guide)
 			}
 		})
+	}
+}
+
+// TestRealKeychainSealedImport imports a sealed hand-over into the OS
+// keychain (the Secret Service under scripts/with-keyring.sh): a wrong
+// passphrase writes no entry, the right one writes both secrets.
+func TestRealKeychainSealedImport(t *testing.T) {
+	if os.Getenv("SFCONNECT_REAL_KEYRING") != "1" {
+		t.Skip("set SFCONNECT_REAL_KEYRING=1 (scripts/with-keyring.sh does) to use the real keychain")
+	}
+	h := connected(t, nil)
+	ctx := context.Background()
+	sent, _ := h.svc.Secrets(ctx, "prod")
+	var file bytes.Buffer
+	if err := h.svc.ExportSealed(ctx, "prod", true, *passLock(), &file); err != nil {
+		t.Fatal(err)
+	}
+	kr := secrets.NewKeyring(fmt.Sprintf("sfconnect-test-%d", time.Now().UnixNano()), 10*time.Second)
+	svc := app.New(app.Deps{Profiles: &profile.Store{Dir: t.TempDir()}, Secrets: kr})
+	t.Cleanup(func() { _ = svc.Delete(context.Background(), "handed", false, nil) })
+	if _, err := svc.ImportSealed(ctx, bytes.NewReader(file.Bytes()), "handed", seal.Key{Passphrase: "wrong passphrase"}); !errors.Is(err, seal.ErrWrongPassphrase) {
+		t.Fatalf("wrong passphrase: %v", err)
+	}
+	for _, k := range []secrets.Kind{secrets.ClientSecret, secrets.RefreshToken} {
+		if _, err := kr.Get(ctx, secrets.Account("handed", k)); !errors.Is(err, secrets.ErrNotFound) {
+			t.Fatalf("a refused import left %v in the keychain (%v)", k, err)
+		}
+	}
+	if _, err := svc.ImportSealed(ctx, bytes.NewReader(file.Bytes()), "handed", seal.Key{Passphrase: handoverPass}); err != nil {
+		t.Fatal(err)
+	}
+	if got, err := svc.Secrets(ctx, "handed"); err != nil || got != sent {
+		t.Fatalf("keychain after import: equal %v, %v", got == sent, err)
 	}
 }
