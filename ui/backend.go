@@ -19,7 +19,6 @@ type Backend interface {
 	Discard(ctx context.Context, c *app.Connection) error
 	Verify(ctx context.Context, name string, p app.Progress) (*app.Report, error)
 	VerifyDeep(ctx context.Context, name string, p app.Progress) (*app.Report, error)
-	ExportFile(ctx context.Context, name string, includeSecrets bool, path string) error
 	Import(ctx context.Context, r io.Reader, name string) (profile.Profile, error)
 	List(ctx context.Context) ([]profile.Profile, error)
 	Load(ctx context.Context, name string) (profile.Profile, error)

@@ -144,7 +144,7 @@ func (u *UI) pickSavePath(suggested string, done func(path string), failed func(
 			return // canceled
 		}
 		path := w.URI().Path()
-		// The dialog has created the file; ExportFile replaces it atomically
+		// The dialog has created the file; ExportHandover replaces it atomically
 		// with a 0600 one.
 		_ = w.Close()
 		done(path)

@@ -103,7 +103,6 @@ func (f *fakeBackend) Verify(context.Context, string, app.Progress) (*app.Report
 func (f *fakeBackend) VerifyDeep(context.Context, string, app.Progress) (*app.Report, error) {
 	return &app.Report{Deep: true}, nil
 }
-func (f *fakeBackend) ExportFile(context.Context, string, bool, string) error { return nil }
 func (f *fakeBackend) Import(context.Context, io.Reader, string) (profile.Profile, error) {
 	return profile.Profile{}, nil
 }
