@@ -3,8 +3,11 @@
 # server (testdata/fakesf, Python): login with a BROWSER script that fetches
 # the URL, list, export --include-secrets, verify (which must not refresh),
 # delete (which must revoke), delete of a token the server already revoked
-# (form-encoded error), and a canary check that no secret reached the config
-# dir or any output line.
+# (form-encoded error), a canary check that no secret reached the config
+# dir or any output line, the sealed hand-over (passphrase export opened by
+# the age command line and imported back, a wrong passphrase refused, an
+# age-key file written by age imported with --identity), and check --all
+# before and after the token is revoked (exit 0, then 1 with --json).
 # Needs a working keychain: run it under scripts/with-keyring.sh.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -74,6 +77,33 @@ refreshes=$(wc -l <"$work/refreshed" 2>/dev/null || echo 0)
 grep -q 'POST /services/oauth2/introspect' "$work/server.log" || fail "verify did not introspect"
 ok "verify checks the token by introspection without refreshing it"
 
+# The hand-over: sealed with a passphrase, the file opens with the age
+# command line (a receiver without sfconnect) and imports back with the
+# passphrase only; a file sealed by age to an age key imports with --identity.
+pass="acceptance-$(head -c 9 /dev/urandom | od -An -tx1 | tr -d ' \n')"
+printf '%s\n' "$pass" | "$cli" export --profile acceptance --include-secrets --passphrase-stdin \
+  -o "$work/handover.age" >>"$out" 2>&1 || fail "export --passphrase-stdin"
+head -1 "$work/handover.age" | grep -qx -- '-----BEGIN AGE ENCRYPTED FILE-----' || fail "the export is not an armored age file"
+if grep -qF "$issued" "$work/handover.age"; then fail "the sealed export holds the token in clear"; fi
+grep -q 'connection.refresh_token' "$work/handover-handover.txt" || fail "no hand-over page beside the export"
+# age reads a passphrase from the terminal only: give it one with script(1).
+printf '%s\n' "$pass" | script -qec "age -d -o '$work/handover.json' '$work/handover.age'" /dev/null >/dev/null 2>&1 ||
+  fail "the age command line could not open the sealed export"
+python3 -c 'import json,sys; c=json.load(open(sys.argv[1]))["connection"]; assert c["refresh_token"]==sys.argv[2]' \
+  "$work/handover.json" "$issued" || fail "age opened something else than the export"
+printf 'not-the-passphrase\n' | "$cli" import --profile sealed --passphrase-stdin "$work/handover.age" >>"$out" 2>&1 &&
+  fail "imported with a wrong passphrase"
+"$cli" list 2>/dev/null | grep -q '^sealed ' && fail "a wrong passphrase left a profile"
+printf '%s\n' "$pass" | "$cli" import --profile sealed --passphrase-stdin "$work/handover.age" >>"$out" 2>&1 ||
+  fail "import with the passphrase"
+age-keygen -o "$work/key.txt" 2>/dev/null
+age -r "$(age-keygen -y "$work/key.txt")" -a -o "$work/byage.age" "$work/export.json" || fail "age -r"
+"$cli" import --profile byage --identity "$work/key.txt" "$work/byage.age" >>"$out" 2>&1 || fail "import --identity"
+ok "sealed hand-over: age opens it, a wrong passphrase imports nothing, the passphrase and an age key import it"
+
+"$cli" check --all >>"$out" 2>&1 || fail "check --all of live tokens"
+ok "check --all: every token alive, exit 0"
+
 # A second profile holds the same token; once the first delete revoked it,
 # the server answers the second revoke with a form-encoded error: done anyway.
 "$cli" import --profile twin "$work/export.json" >>"$out" 2>&1 || fail "import"
@@ -95,4 +125,16 @@ ok "delete revoked the token at the server and removed the profile"
 "$cli" delete --profile twin >>"$out" 2>&1 || fail "delete of an already revoked token"
 "$cli" list 2>&1 | grep -q '^twin ' && fail "the twin profile is still listed"
 ok "verify reports the revoked token; delete of it succeeds (form-encoded invalid_token)"
+
+rc=0; "$cli" check --all --json >"$work/check.json" 2>>"$out" || rc=$?
+[ "$rc" = 1 ] || fail "check --all with revoked tokens exited $rc, want 1"
+python3 - "$work/check.json" <<'PY' || fail "check --json"
+import json, sys
+lines = json.load(open(sys.argv[1]))["connections"]
+assert sorted(l["profile"] for l in lines) == ["byage", "sealed"], lines
+assert all(l["state"] == "dead" and l["action"] == "reauthorize" for l in lines), lines
+PY
+"$cli" delete --profile sealed >>"$out" 2>&1 || fail "delete the sealed copy"
+"$cli" delete --profile byage >>"$out" 2>&1 || fail "delete the age-key copy"
+ok "check --all --json reports the revoked tokens as dead with exit 1"
 echo "cli-acceptance: $passed passed, 0 failed"

@@ -2,9 +2,10 @@
 # Installs what building, running and testing sfconnect needs on Debian or
 # Ubuntu: Fyne's cgo/GL headers, Xvfb and CJK fonts for the GUI tests, the
 # Secret Service (gnome-keyring) for the real-keychain tests, Chromium for
-# the browser test, wixl/msitools and mingw for the Windows installer, Wine
-# to run it, and Go itself when it is missing or too old. Safe to run again:
-# it only installs what is not there yet.
+# the browser test, age (the hand-over interop check), wixl/msitools and
+# mingw for the Windows installer, Wine to run it, and Go itself when it is
+# missing or too old. Safe to run again: it only installs what is not there
+# yet.
 set -euo pipefail
 
 packages=(
@@ -15,6 +16,7 @@ packages=(
   gnome-keyring dbus-x11 libsecret-tools     # the real Secret Service for keychain tests
   chromium                                   # the real-browser test
   xdg-utils                                  # xdg-open, the Linux browser opener (internal/browser tests)
+  age                                        # opens sealed exports as a receiver without sfconnect would
   wixl msitools gcc-mingw-w64-x86-64 binutils-mingw-w64-x86-64 osslsigncode zip xz-utils  # installers
   wine wine64 fontconfig                     # scripts/wine-test.sh: the MSI, CLI and GUI under Wine
   python3-fonttools                          # scripts/make-font.sh (the bundled Japanese font)

@@ -25,6 +25,17 @@ export DISPLAY=$display
 for _ in $(seq 50); do xdpyinfo >/dev/null 2>&1 && break; sleep 0.1; done
 
 mkdir -p "$work/home" "$work/config"
+# One saved connection (no secrets, its Salesforce unreachable), so Home's
+# background status check runs at start and reports through fyne.Do.
+go build -o "$work/sfconnect-cli" ./cmd/sfconnect-cli
+cat >"$work/seed.json" <<'JSON'
+{"format": "sfconnect-profile", "version": 2, "name": "smoke",
+ "connection": {"namespace": "acme", "client_id": "3MVG9smoke", "domain": "", "matching_attribute": "Username",
+  "generate_random_password": false, "asset_name": "", "asset_id": "", "memo": ""},
+ "salesforce": {"kind": "production", "login_url": "http://127.0.0.1:9", "callback_url": "http://localhost/",
+  "instance_url": "", "org_id": "", "username": "", "scopes": [], "refresh_token_rotation": false}}
+JSON
+SFCONNECT_CONFIG_DIR="$work/config" "$work/sfconnect-cli" import "$work/seed.json" >/dev/null
 HOME="$work/home" SFCONNECT_CONFIG_DIR="$work/config" LANG=ja_JP.UTF-8 LC_ALL= SFCONNECT_FIRST_FRAME=1 \
   "$work/sfconnect" >"$work/app.log" 2>&1 &
 app_pid=$!
@@ -53,4 +64,5 @@ awk -v sd="$sd" 'BEGIN { exit !(sd > 0.02) }' || { echo "gui-smoke: FAIL: the wi
 if grep -i -e panic -e 'fatal error' "$work/app.log"; then echo "gui-smoke: FAIL: the app logged a crash"; exit 1; fi
 # The first-frame hook `make bench` relies on (package ui/firstframe).
 grep -q '^first-frame [0-9]\+$' "$work/app.log" || { echo "gui-smoke: FAIL: no first-frame line with SFCONNECT_FIRST_FRAME=1"; exit 1; }
+if grep -F 'Error in Fyne call thread' "$work/app.log"; then echo "gui-smoke: FAIL: a widget was touched outside fyne.Do"; exit 1; fi
 echo "gui-smoke: ok"

@@ -7,6 +7,7 @@ import (
 
 	"github.com/sfconnect/sfconnect/internal/app"
 	"github.com/sfconnect/sfconnect/internal/profile"
+	"github.com/sfconnect/sfconnect/internal/seal"
 )
 
 // Backend is what the screens need from the core: the method set of
@@ -18,13 +19,15 @@ type Backend interface {
 	Discard(ctx context.Context, c *app.Connection) error
 	Verify(ctx context.Context, name string, p app.Progress) (*app.Report, error)
 	VerifyDeep(ctx context.Context, name string, p app.Progress) (*app.Report, error)
-	ExportFile(ctx context.Context, name string, includeSecrets bool, path string) error
 	Import(ctx context.Context, r io.Reader, name string) (profile.Profile, error)
 	List(ctx context.Context) ([]profile.Profile, error)
 	Load(ctx context.Context, name string) (profile.Profile, error)
 	UpdateFields(ctx context.Context, name string, f app.ConsoleFields) error
 	Secrets(ctx context.Context, name string) (profile.Secrets, error)
 	Delete(ctx context.Context, name string, revoke bool, p app.Progress) error
+	CheckOne(ctx context.Context, p profile.Profile) app.ConnectionHealth
+	ExportHandover(ctx context.Context, name string, includeSecrets bool, lock *seal.Lock, path string) (app.Handover, error)
+	ImportSealed(ctx context.Context, r io.Reader, name string, key seal.Key) (profile.Profile, error)
 	SetLang(lang string)
 }
 

@@ -3,12 +3,17 @@ package ui
 import (
 	"context"
 	"io"
+	"path/filepath"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/storage"
 	"fyne.io/fyne/v2/widget"
+
+	"github.com/sfconnect/sfconnect/internal/app"
+	"github.com/sfconnect/sfconnect/internal/profile"
+	"github.com/sfconnect/sfconnect/internal/seal"
 )
 
 // newConfirm is a confirm dialog whose buttons carry our own translations
@@ -29,53 +34,95 @@ func newConfirm(u *UI, title, confirm string, body fyne.CanvasObject, onConfirm 
 	return d
 }
 
-// ExportDialog is the "include secrets?" question before an export.
+// newButtonDialog is a dialog whose buttons the caller sets, so it can
+// disable them (a confirm dialog's cannot be); Escape hides it.
+func (u *UI) newButtonDialog(title string, body fyne.CanvasObject, width float32) *dialog.CustomDialog {
+	d := dialog.NewCustomWithoutButtons(title, body, u.Win)
+	d.SetOnClosed(func() {
+		if u.dialog == d {
+			u.dialog = nil
+		}
+	})
+	d.Resize(fyne.NewSize(width, 0))
+	u.dialog = d
+	return d
+}
+
+// ExportDialog is the question before an export: include the secrets?
+// protect the file with a passphrase (protect.go)?
 type ExportDialog struct {
 	IncludeSecrets *widget.Check
 	Warning        *widget.Label
+	Protect        *widget.Check
+	// Passphrase and Repeat take the passphrase twice; Strength rates it
+	// as it is typed and Generate fills in a random one.
+	Passphrase, Repeat *widget.Entry
+	Strength           *widget.Label
+	Generate           *widget.Button
+	// Confirm asks where to save; it is enabled while the passphrase, if
+	// one is asked for, is acceptable.
+	Confirm *widget.Button
 }
 
-// showExportDialog asks whether secrets go into the file, then for a path,
-// then exports name; report receives the outcome text.
+// showExportDialog asks whether secrets go into the file and how it is
+// protected, then for a path, then exports name; report receives the
+// outcome text.
 func (u *UI) showExportDialog(name string, report func(msg string, imp widget.Importance)) *ExportDialog {
 	e := &ExportDialog{}
 	// The risk is explained before the box is ticked, and in red once it is
 	// (a dialog does not grow after it is shown, so the text stays put).
 	e.Warning = u.para(u.L.T("ui.export.secrets.warning"))
 	e.Warning.Importance = widget.LowImportance
+	protect := u.newProtectForm(e)
 	e.IncludeSecrets = widget.NewCheck(u.L.T("ui.export.secrets.include"), func(on bool) {
 		e.Warning.Importance = widget.LowImportance
 		if on {
 			e.Warning.Importance = widget.DangerImportance
 		}
 		e.Warning.Refresh()
+		// Secrets travel protected unless the admin says otherwise.
+		e.Protect.SetChecked(on)
 	})
-	body := container.NewVBox(u.para(u.L.T("ui.export.body", map[string]any{"Name": name})), e.IncludeSecrets, e.Warning)
-	d := newConfirm(u, u.L.T("ui.export.title"), u.L.T("ui.export.choose"), body, func() {
-		include := e.IncludeSecrets.Checked
-		u.pickSavePath(name+".sfconnect.json", func(path string) {
-			u.exportTo(name, include, path, report)
+	body := container.NewVBox(u.para(u.L.T("ui.export.body", map[string]any{"Name": name})), e.IncludeSecrets, e.Warning, protect)
+	d := u.newButtonDialog(u.L.T("ui.export.title"), body, 560)
+	cancel := widget.NewButton(u.L.T("ui.action.cancel"), d.Hide)
+	e.Confirm = widget.NewButton(u.L.T("ui.export.choose"), func() {
+		include, lock := e.IncludeSecrets.Checked, e.lock()
+		d.Hide()
+		suggested := name + ".sfconnect.json"
+		if lock != nil {
+			suggested = name + ".sfconnect.age"
+		}
+		u.pickSavePath(suggested, func(path string) {
+			u.exportTo(name, include, lock, path, report)
 		}, func(err error) { report(u.L.Error(err), widget.DangerImportance) })
 	})
+	e.Confirm.Importance = widget.HighImportance
+	e.updateConfirm()
+	d.SetButtons([]fyne.CanvasObject{cancel, e.Confirm})
 	d.Show()
 	u.LastExport = e
 	return e
 }
 
-// exportTo writes the profile file in the background and reports back.
-func (u *UI) exportTo(name string, include bool, path string, report func(string, widget.Importance)) {
+// exportTo writes the profile file and its hand-over page in the
+// background and reports back.
+func (u *UI) exportTo(name string, include bool, lock *seal.Lock, path string, report func(string, widget.Importance)) {
 	u.background(func(ctx context.Context) {
-		err := u.backend.ExportFile(ctx, name, include, path)
+		h, err := u.backend.ExportHandover(ctx, name, include, lock, path)
 		u.do(func() {
 			if err != nil {
 				report(u.L.Error(err), widget.DangerImportance)
 				return
 			}
-			key := u.L.T("ui.export.done", map[string]any{"Path": path})
-			if include {
-				key = u.L.T("ui.export.done.secrets", map[string]any{"Path": path})
+			msg := u.L.T("ui.export.done", map[string]any{"Path": path})
+			switch {
+			case lock != nil:
+				msg = u.L.T("ui.export.done.sealed", map[string]any{"Path": path})
+			case include:
+				msg = u.L.T("ui.export.done.secrets", map[string]any{"Path": path})
 			}
-			report(key, widget.SuccessImportance)
+			report(msg+"\n"+u.L.T("ui.export.guide", map[string]any{"Path": h.Guide}), widget.SuccessImportance)
 		})
 	})
 }
@@ -97,13 +144,13 @@ func (u *UI) pickSavePath(suggested string, done func(path string), failed func(
 			return // canceled
 		}
 		path := w.URI().Path()
-		// The dialog has created the file; ExportFile replaces it atomically
+		// The dialog has created the file; ExportHandover replaces it atomically
 		// with a 0600 one.
 		_ = w.Close()
 		done(path)
 	}, u.Win)
 	d.SetFileName(suggested)
-	d.SetFilter(storage.NewExtensionFileFilter([]string{".json"}))
+	d.SetFilter(storage.NewExtensionFileFilter([]string{filepath.Ext(suggested)}))
 	d.Show()
 }
 
@@ -120,26 +167,27 @@ func (u *UI) importProfile() {
 					done(r)
 				}
 			}, u.Win)
-			d.SetFilter(storage.NewExtensionFileFilter([]string{".json"}))
+			d.SetFilter(storage.NewExtensionFileFilter([]string{".json", ".age"}))
 			d.Show()
 		}
 	}
 	open(func(r io.ReadCloser) {
 		u.background(func(ctx context.Context) {
-			p, err := u.backend.Import(ctx, r, "")
+			data, err := io.ReadAll(io.LimitReader(r, 2*profile.MaxImportSize+1))
 			_ = r.Close()
-			u.do(func() {
-				if u.screen != "home" {
-					return
-				}
-				if err != nil {
-					u.Home.setStatus(u.L.Error(err), widget.DangerImportance)
-					return
-				}
-				u.App.Preferences().SetString(prefLastProfile, p.Name)
-				u.ShowHome()
-				u.Home.setStatus(u.L.T("ui.home.imported", map[string]any{"Name": p.Name}), widget.SuccessImportance)
-			})
+			needs := seal.NeedsNothing
+			if err == nil {
+				needs, err = app.ImportNeeds(data)
+			}
+			if err == nil && needs == seal.NeedsPassphrase {
+				u.do(func() { u.askImportPassphrase(data, "") })
+				return
+			}
+			if err != nil {
+				u.do(func() { u.imported(profile.Profile{}, err) })
+				return
+			}
+			u.importData(ctx, data, seal.Key{})
 		})
 	})
 }

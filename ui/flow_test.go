@@ -119,6 +119,10 @@ func TestFlowSuccessSaveExport(t *testing.T) {
 			if u.LastExport.Warning.Importance != widget.DangerImportance {
 				t.Error("secret warning not highlighted while secrets are included")
 			}
+			if !u.LastExport.Protect.Checked || !u.LastExport.Confirm.Disabled() {
+				t.Error("secrets are not protected by default, or export goes ahead without a passphrase")
+			}
+			u.LastExport.Protect.SetChecked(false) // the plain file (protect_test.go covers the other)
 			tapButton(t, u, i18n.New(lang).T("ui.export.choose"))
 			path := filepath.Join(dir, "acme.sfconnect.json")
 			loop.waitFor(t, "export", func() bool { return strings.Contains(f.Status.Text, path) })

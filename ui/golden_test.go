@@ -60,15 +60,30 @@ func goldenProfiles() []profile.Profile {
 }
 
 func TestGoldenHome(t *testing.T) {
-	forEachGolden(t, "home", func() Backend { return &fakeBackend{profiles: goldenProfiles()} },
-		func(t *testing.T, u *UI) {
-			u.ShowHome()
-			// The sandbox, selected: its namespace and login URL show under the table.
-			if !u.Home.SelectName("acme-dev") || !u.Home.Detail.Visible() ||
-				!strings.Contains(u.Home.Detail.Text, "https://acme--dev.sandbox.my.salesforce.com/") {
-				t.Fatalf("detail line = %q (visible %v)", u.Home.Detail.Text, u.Home.Detail.Visible())
+	// acme's token works, the sandbox's is dead.
+	dead := app.TokenHealth{State: app.TokenDead, CheckedAt: time.Date(2025, 6, 13, 10, 0, 0, 0, time.UTC)}
+	forEachGolden(t, "home", func() Backend {
+		return &fakeBackend{profiles: goldenProfiles(), health: map[string]app.TokenHealth{"acme-dev": dead}}
+	}, func(t *testing.T, u *UI) {
+		// The checks' results as if they had arrived (health_test.go follows
+		// them through the UI thread).
+		u.health = newHealthState()
+		for _, p := range goldenProfiles() {
+			if !p.Demo {
+				u.health.results[p.Name] = u.backend.CheckOne(u.ctx, p)
 			}
-		})
+		}
+		u.ShowHome()
+		// The sandbox, selected: its namespace and login URL show under the
+		// table, and why its token is dead, with the fix.
+		if !u.Home.SelectName("acme-dev") || !u.Home.Detail.Visible() ||
+			!strings.Contains(u.Home.Detail.Text, "https://acme--dev.sandbox.my.salesforce.com/") {
+			t.Fatalf("detail line = %q (visible %v)", u.Home.Detail.Text, u.Home.Detail.Visible())
+		}
+		if !u.Home.Health.Visible() || !u.Home.FixButton.Visible() || u.Home.CheckButton.Disabled() {
+			t.Fatal("the dead token's cause and fix are not shown")
+		}
+	})
 }
 
 func TestGoldenCredentialsWithErrors(t *testing.T) {

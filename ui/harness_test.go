@@ -12,6 +12,7 @@ import (
 
 	"github.com/sfconnect/sfconnect/internal/app"
 	"github.com/sfconnect/sfconnect/internal/profile"
+	"github.com/sfconnect/sfconnect/internal/seal"
 )
 
 func TestMain(m *testing.M) {
@@ -76,6 +77,11 @@ func newTestUI(t testing.TB, b Backend, lang string, demo DemoStarter) (*UI, *ui
 type fakeBackend struct {
 	profiles []profile.Profile
 	saved    map[string]app.ConsoleFields
+	// health answers CheckOne by profile name; a missing name is alive.
+	health map[string]app.TokenHealth
+	// checked hears each CheckOne that returned, before its result reaches
+	// the widgets; nil = nobody listens.
+	checked chan string
 }
 
 func (f *fakeBackend) Begin(context.Context, app.ConnectInput) (*app.Session, error) {
@@ -97,7 +103,6 @@ func (f *fakeBackend) Verify(context.Context, string, app.Progress) (*app.Report
 func (f *fakeBackend) VerifyDeep(context.Context, string, app.Progress) (*app.Report, error) {
 	return &app.Report{Deep: true}, nil
 }
-func (f *fakeBackend) ExportFile(context.Context, string, bool, string) error { return nil }
 func (f *fakeBackend) Import(context.Context, io.Reader, string) (profile.Profile, error) {
 	return profile.Profile{}, nil
 }
@@ -116,6 +121,22 @@ func (f *fakeBackend) Secrets(context.Context, string) (profile.Secrets, error) 
 }
 func (f *fakeBackend) Delete(context.Context, string, bool, app.Progress) error { return nil }
 func (f *fakeBackend) SetLang(string)                                           {}
+func (f *fakeBackend) CheckOne(_ context.Context, p profile.Profile) app.ConnectionHealth {
+	h, ok := f.health[p.Name]
+	if !ok {
+		h = app.TokenHealth{State: app.TokenAlive, CheckedAt: time.Date(2025, 6, 13, 10, 0, 0, 0, time.UTC)}
+	}
+	if f.checked != nil {
+		defer func() { f.checked <- p.Name }()
+	}
+	return app.ConnectionHealth{Profile: p, TokenHealth: h}
+}
+func (f *fakeBackend) ExportHandover(context.Context, string, bool, *seal.Lock, string) (app.Handover, error) {
+	return app.Handover{}, nil
+}
+func (f *fakeBackend) ImportSealed(context.Context, io.Reader, string, seal.Key) (profile.Profile, error) {
+	return profile.Profile{}, nil
+}
 
 // capture renders the window for a golden image.
 func capture(u *UI) fyne.CanvasObject { return u.Win.Content() }

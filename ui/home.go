@@ -25,6 +25,11 @@ type HomeScreen struct {
 	// Detail shows the selected profile's namespace with the login URL the
 	// console builds from it.
 	Detail *widget.Label
+	// CheckButton checks every connection's token again (see health.go);
+	// Health says how the selected one fared and FixButton, shown when its
+	// token is dead, re-authorizes it.
+	CheckButton, FixButton *widget.Button
+	Health                 *widget.Label
 
 	u *UI
 }
@@ -56,13 +61,20 @@ func (u *UI) ShowHome() {
 		h.DemoButton.Hide()
 	}
 	h.Table = h.newTable()
+	h.CheckButton = widget.NewButtonWithIcon(u.L.T("ui.health.check"), theme.ViewRefreshIcon(), func() { u.checkHealth(h.Profiles) })
+	h.Health = u.para("")
+	h.Health.Hide()
+	h.FixButton = widget.NewButtonWithIcon(u.L.T("ui.home.reauth"), theme.LoginIcon(), h.reauth)
+	h.FixButton.Importance = widget.HighImportance
+	h.FixButton.Hide()
 
 	var listArea fyne.CanvasObject
 	if len(list) == 0 {
 		listArea = card(subheading(u.L.T("ui.home.empty.title")), u.para(u.L.T("ui.home.empty.body")))
 	} else {
-		tableBox := minSizer(fyne.NewSize(820, 300), h.Table)
-		listArea = container.NewVBox(tableBox, h.Detail)
+		tableBox := minSizer(fyne.NewSize(820, 220), h.Table)
+		listArea = container.NewVBox(buttonBar(nil, h.CheckButton), tableBox, h.Detail,
+			container.NewBorder(nil, nil, nil, container.NewVBox(h.FixButton), h.Health))
 	}
 	actions := container.NewHBox(h.OpenButton, h.ReauthButton, h.VerifyButton, h.ExportButton, h.DeleteButton)
 	if len(list) == 0 {
@@ -79,6 +91,8 @@ func (u *UI) ShowHome() {
 	if last := u.App.Preferences().String(prefLastProfile); last != "" {
 		h.SelectName(last)
 	}
+	u.checkStale(list)
+	h.showHealth()
 }
 
 // SelectName selects the profile called name, if listed.
@@ -115,6 +129,7 @@ func (h *HomeScreen) updateButtons() {
 			b.Disable()
 		}
 	}
+	h.showHealth()
 }
 
 func (h *HomeScreen) setStatus(text string, imp widget.Importance) {

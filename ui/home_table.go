@@ -19,7 +19,7 @@ const (
 	numCols
 )
 
-var colWidths = [numCols]float32{170, 170, 230, 150, 120}
+var colWidths = [numCols]float32{170, 170, 200, 150, 150}
 
 func (h *HomeScreen) newTable() *widget.Table {
 	u := h.u
@@ -105,8 +105,12 @@ func (u *UI) formatTime(p profile.Profile) string {
 	return t.Local().Format("2006-01-02 15:04")
 }
 
-// profileStatus is the status column: demo profiles are marked as such.
+// profileStatus is the status column: the token's live state once checked
+// (health.go); demo profiles are marked as such.
 func (u *UI) profileStatus(p profile.Profile) (string, fyne.Resource, widget.Importance) {
+	if text, res, imp, ok := u.liveStatus(p); ok {
+		return text, res, imp
+	}
 	switch {
 	case p.Demo:
 		return u.L.T("ui.home.status.demo"), theme.NewWarningThemedResource(theme.InfoIcon()), widget.WarningImportance

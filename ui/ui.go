@@ -59,6 +59,8 @@ type UI struct {
 	SettingsTab *SettingsScreen
 	// LastExport is the export question shown last.
 	LastExport *ExportDialog
+	// LastImport is the passphrase question of an import shown last.
+	LastImport *ImportPrompt
 	// About is the About dialog shown last.
 	About dialog.Dialog
 
@@ -86,6 +88,7 @@ type UI struct {
 	// dialog is the confirm dialog on display, which Escape cancels.
 	dialog dialog.Dialog
 	wiz    wizard
+	health *healthState // the saved connections' live status, for Home
 }
 
 // wizard is the connection being made or the profile being worked on.
@@ -102,7 +105,7 @@ type wizard struct {
 func New(a fyne.App, w fyne.Window, o Options) *UI {
 	ctx, stop := context.WithCancel(context.Background())
 	u := &UI{App: a, Win: w, backend: o.Backend, startDemo: o.StartDemo,
-		do: o.Do, now: o.Now, ctx: ctx, stop: stop, trace: o.Trace}
+		do: o.Do, now: o.Now, ctx: ctx, stop: stop, trace: o.Trace, health: newHealthState()}
 	if u.do == nil {
 		u.do = fyne.Do
 	}

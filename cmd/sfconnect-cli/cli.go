@@ -37,6 +37,7 @@ func commands() []command {
 		{"login", "cli.usage.login", cmdLogin},
 		{"reauth", "cli.usage.reauth", cmdReauth},
 		{"verify", "cli.usage.verify", cmdVerify},
+		{"check", "cli.usage.check", cmdCheck},
 		{"export", "cli.usage.export", cmdExport},
 		{"import", "cli.usage.import", cmdImport},
 		{"list", "cli.usage.list", cmdList},
@@ -90,7 +91,10 @@ func run(ctx context.Context, args []string, e *env) int {
 			continue
 		}
 		err := c.run(ctx, e, rest[1:])
+		var silent *silentExit
 		switch {
+		case errors.As(err, &silent):
+			return silent.code
 		case err == nil:
 			return exitOK
 		case errors.Is(err, flag.ErrHelp):

@@ -34,6 +34,7 @@ type cli struct {
 	net      netproxy.Options // the network's outside world (doctor_test.go)
 	// browser plays the browser; nil fetches the URL and reports success.
 	browser func(cmd string, u *url.URL) error
+	tweak   func(e *env) // adjusts the environment of the next runs (a terminal, say)
 }
 
 func newCLI(t *testing.T) *cli {
@@ -88,12 +89,16 @@ func (c *cli) run(stdin string, args ...string) (int, string, string) {
 		configDir:   func() (string, error) { return c.dir, nil },
 		http:        c.http,
 		net:         c.net,
+		sealWork:    10, // age's 18 costs seconds per test
 	}
 	if e.openBrowser == nil {
 		e.openBrowser = func(cmd string, u *url.URL) error {
 			go c.fetch(u)
 			return nil
 		}
+	}
+	if c.tweak != nil {
+		c.tweak(e)
 	}
 	code := run(context.Background(), args, e)
 	return code, out.String(), errOut.String()

@@ -31,6 +31,9 @@ type env struct {
 	http        *http.Client
 	configDir   func() (string, error)
 	net         netproxy.Options // the network's outside world; tests map names to loopback
+	// sealWork is the scrypt cost of passphrase-sealed exports; 0 = age's
+	// default. Only tests lower it.
+	sealWork int
 
 	loc *i18n.Localizer
 	log *slog.Logger
@@ -68,6 +71,8 @@ func (e *env) service(store secrets.Store, dir, browser string) *app.Service {
 		Logger:      e.log,
 		Lang:        e.loc.Lang(),
 		Net:         e.netOptions(),
+
+		SealWorkFactor: e.sealWork,
 	})
 }
 

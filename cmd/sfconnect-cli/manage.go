@@ -1,11 +1,10 @@
 package main
 
 import (
+	"bytes"
 	"context"
 	"flag"
 	"fmt"
-	"io"
-	"os"
 	"text/tabwriter"
 	"time"
 
@@ -54,22 +53,38 @@ func cmdExport(ctx context.Context, e *env, args []string) error {
 	const usage = "cli.usage.export"
 	fs := newFlags("export")
 	var name, out string
-	var withSecrets bool
+	var withSecrets, encrypt, passStdin bool
+	var recipients recipientList
 	fs.StringVar(&name, "profile", "", "")
 	fs.BoolVar(&withSecrets, "include-secrets", false, "")
+	fs.BoolVar(&encrypt, "encrypt", false, "")
+	fs.BoolVar(&passStdin, "passphrase-stdin", false, "")
+	fs.Var(&recipients, "recipient", "")
 	fs.StringVar(&out, "o", "-", "")
 	svc, err := e.profileCommand(fs, usage, args, &name)
 	if err != nil {
 		return err
 	}
+	lock, err := e.exportLock(usage, encrypt, passStdin, recipients)
+	if err != nil {
+		return err
+	}
 	if out == "-" {
+		if lock != nil {
+			return svc.ExportSealed(ctx, name, withSecrets, *lock, e.stdout)
+		}
 		return svc.Export(ctx, name, withSecrets, e.stdout)
 	}
-	if err := svc.ExportFile(ctx, name, withSecrets, out); err != nil {
+	h, err := svc.ExportHandover(ctx, name, withSecrets, lock, out)
+	if err != nil {
 		return err
 	}
 	fmt.Fprintln(e.stdout, e.loc.T("cli.export.written", map[string]any{"Path": out}))
-	if withSecrets {
+	fmt.Fprintln(e.stdout, e.loc.T("cli.export.guide", map[string]any{"Path": h.Guide}))
+	switch {
+	case lock != nil && lock.Passphrase != "":
+		fmt.Fprintln(e.stderr, e.loc.T("cli.export.passphrase_apart"))
+	case withSecrets && lock == nil:
 		fmt.Fprintln(e.stderr, e.loc.T("cli.export.secrets_warning"))
 	}
 	return nil
@@ -78,28 +93,37 @@ func cmdExport(ctx context.Context, e *env, args []string) error {
 func cmdImport(ctx context.Context, e *env, args []string) error {
 	const usage = "cli.usage.import"
 	fs := newFlags("import")
-	var name string
+	var name, identity string
+	var passStdin bool
 	fs.StringVar(&name, "profile", "", "")
+	fs.BoolVar(&passStdin, "passphrase-stdin", false, "")
+	fs.StringVar(&identity, "identity", "", "")
 	if err := e.parse(fs, usage, args, 1); err != nil {
 		return err
 	}
 	if fs.NArg() != 1 {
 		return e.usageError(usage, e.loc.T("cli.err.file_required"))
 	}
-	var r io.Reader = e.stdin
-	if path := fs.Arg(0); path != "-" {
-		f, err := os.Open(path)
-		if err != nil {
-			return &fileError{Path: path, Err: err}
-		}
-		defer f.Close()
-		r = f
+	if passStdin && fs.Arg(0) == "-" {
+		return e.usageError(usage, e.loc.T("cli.err.stdin_twice"))
+	}
+	data, err := e.readImport(fs.Arg(0))
+	if err != nil {
+		return err
+	}
+	needs, err := app.ImportNeeds(data)
+	if err != nil {
+		return err
+	}
+	key, err := e.importKey(usage, needs, passStdin, identity)
+	if err != nil {
+		return err
 	}
 	svc, err := e.serviceFor("")
 	if err != nil {
 		return err
 	}
-	p, err := svc.Import(ctx, r, name)
+	p, err := svc.ImportSealed(ctx, bytes.NewReader(data), name, key)
 	if err != nil {
 		return err
 	}

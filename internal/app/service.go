@@ -52,6 +52,9 @@ type Deps struct {
 	// ExcludedPorts lists the port ranges the OS reserves, for Preflight;
 	// default callback.ExcludedPorts (netsh on Windows).
 	ExcludedPorts func(context.Context) ([]callback.PortRange, error)
+	// SealWorkFactor is the scrypt cost of passphrase-sealed exports;
+	// 0 = seal.DefaultWorkFactor. Only tests lower it.
+	SealWorkFactor int
 }
 
 // Service runs the use cases.
@@ -64,6 +67,8 @@ type Service struct {
 	// its own HTTP client, the transport that follows it.
 	net atomic.Pointer[netproxy.Network]
 	rt  *swapTransport
+	// checkTimeout replaces CheckTimeout in tests.
+	checkTimeout time.Duration
 }
 
 // New returns a Service over d, filling in defaults for the optional parts.

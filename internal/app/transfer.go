@@ -59,6 +59,10 @@ func wipe(b []byte) {
 // the name in the file when name is empty). Secrets in the file go to the
 // keychain, never to the config dir. An existing profile is not replaced.
 func (s *Service) Import(ctx context.Context, r io.Reader, name string) (profile.Profile, error) {
+	r, err := refuseSealed(r) // a sealed file needs ImportSealed's key
+	if err != nil {
+		return profile.Profile{}, err
+	}
 	p, sec, err := profile.Import(r)
 	if err != nil {
 		return profile.Profile{}, err

@@ -13,7 +13,7 @@ import (
 )
 
 // keyLiteral matches a translation key written as a Go string literal.
-var keyLiteral = regexp.MustCompile(`"((?:sf|callback|flow|secrets|profile|app|error|cli|ui)\.[A-Za-z0-9_]+(?:\.[A-Za-z0-9_]+)*)"`)
+var keyLiteral = regexp.MustCompile(`"((?:sf|callback|flow|secrets|profile|seal|app|error|cli|ui)\.[A-Za-z0-9_]+(?:\.[A-Za-z0-9_]+)*)"`)
 
 // notKeys are literals that look like keys but are file names.
 var notKeys = regexp.MustCompile(`\.(json|png|go|toml|txt|svg|ico)$`)

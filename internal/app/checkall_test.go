@@ -1,0 +1,155 @@
+package app_test
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"fmt"
+	"net"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/sfconnect/sfconnect/internal/app"
+	"github.com/sfconnect/sfconnect/internal/i18n"
+	"github.com/sfconnect/sfconnect/internal/oauthflow"
+	"github.com/sfconnect/sfconnect/internal/sfsim"
+)
+
+// addCopy imports profile name again as copy, its login URL replaced: a
+// connection whose Salesforce is elsewhere.
+func addCopy(t *testing.T, h *harness, name, copy, loginURL string) {
+	t.Helper()
+	var buf bytes.Buffer
+	if err := h.svc.Export(context.Background(), name, true, &buf); err != nil {
+		t.Fatal(err)
+	}
+	var f map[string]any
+	if err := json.Unmarshal(buf.Bytes(), &f); err != nil {
+		t.Fatal(err)
+	}
+	f["salesforce"].(map[string]any)["login_url"] = loginURL
+	b, _ := json.Marshal(f)
+	if _, err := h.svc.Import(context.Background(), bytes.NewReader(b), copy); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// closedURL is a loopback URL where nothing listens.
+func closedURL(t *testing.T) string {
+	return fmt.Sprintf("http://127.0.0.1:%d", freePort(t))
+}
+
+func TestCheckAllTellsLiveDeadAndUnreachable(t *testing.T) {
+	h := connected(t, nil) // "prod"
+	ctx := context.Background()
+	if _, err := h.svc.Connect(ctx, "revoked", h.input(), h.fields(), nil); err != nil {
+		t.Fatal(err)
+	}
+	h.browser.last()
+	gone, _ := h.svc.Secrets(ctx, "revoked")
+	console := oauthflow.Config{LoginURL: h.simURL, ClientID: sfsim.DemoClientID, ClientSecret: sfsim.DemoClientSecret, RedirectURL: h.callback}
+	if err := oauthflow.Revoke(ctx, console, gone.RefreshToken); err != nil {
+		t.Fatal(err)
+	}
+	addCopy(t, h, "prod", "unreachable", closedURL(t))
+	refreshes := len(h.sim.EventsOf("refresh"))
+
+	all, err := h.svc.CheckAll(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := map[string]app.ConnectionHealth{}
+	for _, c := range all {
+		got[c.Profile.Name] = c
+	}
+	if len(all) != 3 || all[0].Profile.Name != "prod" || all[2].Profile.Name != "unreachable" {
+		t.Fatalf("order: %v", all)
+	}
+	if c := got["prod"]; c.State != app.TokenAlive || c.Username != sfsim.DemoUsername || c.Cause() != nil || c.CheckedAt.IsZero() {
+		t.Errorf("prod = %+v", c)
+	}
+	if c := got["revoked"]; c.State != app.TokenDead || c.Cause() == nil || c.Err != nil {
+		t.Errorf("revoked = %+v", c)
+	} else if text := i18n.New("en").Error(c.Cause()); !strings.Contains(text, "Re-authorize") || !strings.Contains(text, "sixth time") {
+		t.Errorf("cause: %q", text)
+	}
+	if c := got["unreachable"]; c.State != app.TokenUnknown || c.Reason == nil || c.Cause() != nil {
+		t.Errorf("unreachable = %+v", c)
+	} else if text := i18n.New("en").Error(c.Reason); !strings.Contains(text, "127.0.0.1") {
+		t.Errorf("reason: %q", text)
+	}
+	if len(h.sim.EventsOf("refresh")) != refreshes {
+		t.Error("a check used a refresh token")
+	}
+}
+
+// With rotation seen on, a dead copy may be harmless: the cause says so.
+func TestDeadTokenWithRotationSaysTheConsoleMayHoldANewerOne(t *testing.T) {
+	h := connected(t, nil)
+	ctx := context.Background()
+	h.sim.SetRotation(true)
+	if _, err := h.svc.VerifyDeep(ctx, "prod", nil); err != nil { // records rotation
+		t.Fatal(err)
+	}
+	sec, _ := h.svc.Secrets(ctx, "prod")
+	console := oauthflow.Config{LoginURL: h.simURL, ClientID: sfsim.DemoClientID, ClientSecret: sfsim.DemoClientSecret, RedirectURL: h.callback}
+	if _, err := oauthflow.Refresh(ctx, console, sec.RefreshToken); err != nil { // the console's sync
+		t.Fatal(err)
+	}
+	all, err := h.svc.CheckAll(ctx)
+	if err != nil || len(all) != 1 || all[0].State != app.TokenDead {
+		t.Fatalf("CheckAll = %+v, %v", all, err)
+	}
+	if text := i18n.New("ja").Error(all[0].Cause()); !strings.Contains(text, "ローテーション") {
+		t.Errorf("cause: %q", text)
+	}
+}
+
+// A host that takes the connection and never answers is unknown after the
+// check's own limit, without holding up the others.
+func TestCheckOfASilentHostEndsAsUnknown(t *testing.T) {
+	h := connected(t, nil)
+	l, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer l.Close()
+	go func() {
+		for {
+			c, err := l.Accept()
+			if err != nil {
+				return
+			}
+			defer c.Close() // held open, never answered
+		}
+	}()
+	addCopy(t, h, "prod", "silent", "http://"+l.Addr().String())
+	app.SetCheckTimeout(h.svc, 300*time.Millisecond)
+	all, err := h.svc.CheckAll(context.Background())
+	if err != nil || len(all) != 2 {
+		t.Fatalf("CheckAll = %v, %v", all, err)
+	}
+	if all[0].State != app.TokenAlive || all[1].State != app.TokenUnknown || all[1].Reason == nil {
+		t.Errorf("states %v, %v (%v)", all[0].State, all[1].State, all[1].Reason)
+	}
+	if text := i18n.New("en").Error(all[1].Reason); text == i18n.New("en").T("error.unexpected") {
+		t.Errorf("the timeout is not explained: %q", text)
+	}
+}
+
+// A missing keychain entry is a local error of that connection only.
+func TestCheckAllReportsAKeychainFailurePerConnection(t *testing.T) {
+	h := connected(t, nil)
+	addCopy(t, h, "prod", "copy", h.simURL)
+	if err := h.store.Delete(context.Background(), "copy:refresh_token"); err != nil {
+		t.Fatal(err)
+	}
+	all, err := h.svc.CheckAll(context.Background())
+	if err != nil || len(all) != 2 {
+		t.Fatalf("CheckAll = %v, %v", all, err)
+	}
+	if all[0].Err == nil || all[0].Profile.Name != "copy" || all[1].State != app.TokenAlive {
+		t.Errorf("copy: %+v; prod: %v", all[0], all[1].State)
+	}
+}
