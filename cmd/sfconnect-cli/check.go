@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"github.com/sfconnect/sfconnect/internal/app"
+	"github.com/sfconnect/sfconnect/internal/safetext"
 )
 
 // exitUnknown is check's exit code when no connection is dead but
@@ -77,9 +78,13 @@ func cmdCheck(ctx context.Context, e *env, args []string) error {
 		}
 	}
 	if asJSON {
-		enc := json.NewEncoder(e.stdout)
-		enc.SetIndent("", "  ")
-		if err := enc.Encode(map[string]any{"connections": lines}); err != nil {
+		b, err := json.MarshalIndent(map[string]any{"connections": lines}, "", "  ")
+		if err != nil {
+			return err
+		}
+		// Usernames and names come from files and servers: printed to a
+		// terminal, the JSON must act on nothing (SECURITY.md).
+		if _, err := e.stdout.Write(append(safetext.JSON(b), '\n')); err != nil {
 			return err
 		}
 	} else {
@@ -131,7 +136,7 @@ func (e *env) printChecks(lines []checkLine, none bool) {
 		if l.State == "alive" {
 			detail = l.Username
 		}
-		fmt.Fprintf(tw, "%s\t%s\t%s\n", l.Profile, state, detail)
+		fmt.Fprintf(tw, "%s\t%s\t%s\n", safetext.Line(l.Profile), state, safetext.Line(detail))
 		if l.Action == "reauthorize" {
 			fmt.Fprintf(tw, "\t\t%s\n", e.loc.T("cli.check.fix", map[string]any{"Name": l.Profile}))
 		}
