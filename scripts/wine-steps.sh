@@ -186,9 +186,28 @@ cli_list_export() {
 
 INET='HKCU\Software\Microsoft\Windows\CurrentVersion\Internet Settings'
 
+# inet_proxy HOST:PORT | off: sets the proxy as Internet Options does. The
+# dialog writes both the ProxyEnable/ProxyServer values and the binary
+# Connections\DefaultConnectionSettings that WinHTTP (and so go-ieproxy)
+# reads first: a header (magic 0x46, counter, flags 1 direct | 2 proxy),
+# then length-prefixed proxy and bypass strings. Without the blob, Wine's
+# WinHttpGetIEProxyConfigForCurrentUser reports "detect automatically".
+inet_proxy() {
+	local server=$1 enable=1 flags=3 blob
+	[[ $server == off ]] && { server=""; enable=0; flags=1; }
+	blob=$(python3 -c 'import struct, sys
+p, b, f = sys.argv[1].encode(), b"<local>", int(sys.argv[2])
+print((struct.pack("<III", 0x46, 0, f) + struct.pack("<I", len(p)) + p
+       + struct.pack("<I", len(b)) + b + bytes(36)).hex())' "$server" "$flags")
+	reg_set "$INET" ProxyEnable REG_DWORD $enable
+	reg_set "$INET" ProxyServer REG_SZ "$server"
+	reg_set "$INET" ProxyOverride REG_SZ "<local>"
+	reg_set "$INET\\Connections" DefaultConnectionSettings REG_BINARY "$blob"
+}
+
 # cli_proxy: with a proxy in Internet Options (what a Windows admin's
 # company sets), the CLI's call to Salesforce goes through it. The proxy
-# answers 502, so nothing leaves this machine; the host is .invalid.
+# answers 502, so nothing leaves this machine.
 cli_proxy() {
 	python3 packaging/wine/countproxy.py "$WORK/proxy.port" "$WORK/proxy.log" &
 	PROXY_PID=$!
@@ -196,24 +215,22 @@ cli_proxy() {
 	local i
 	for ((i = 0; i < 100; i++)); do [[ -s $WORK/proxy.port ]] && break; sleep 0.1; done
 	[[ -s $WORK/proxy.port ]] || { check_fail "the counting proxy did not start"; return 1; }
-	reg_set "$INET" ProxyEnable REG_DWORD 1
-	reg_set "$INET" ProxyServer REG_SZ "127.0.0.1:$(cat "$WORK/proxy.port")"
-	reg_set "$INET" ProxyOverride REG_SZ "<local>"
+	inet_proxy "127.0.0.1:$(cat "$WORK/proxy.port")"
 	wine reg query "$INET" | grep -i proxy | show
 	cat >"$WORK/proxied.json" <<-'JSON'
 		{"format": "sfconnect-profile", "version": 1, "name": "wine-proxied",
 		 "connection": {"namespace": "sfconnect-wine-proxy", "client_id": "3MVG9proxied",
 		   "client_secret": "proxied-secret", "refresh_token": "proxied-refresh", "matching_attribute": "Username"},
-		 "salesforce": {"login_url": "https://sfconnect-wine-proxy.invalid", "callback_url": "http://localhost/",
-		   "instance_url": "https://sfconnect-wine-proxy.invalid", "username": "admin@proxied.example",
+		 "salesforce": {"login_url": "https://sfconnect-wine-proxy.my.salesforce.com", "callback_url": "http://localhost/",
+		   "instance_url": "https://sfconnect-wine-proxy.my.salesforce.com", "username": "admin@proxied.example",
 		   "scopes": ["api", "refresh_token"], "authorized_at": "2025-06-01T09:30:00Z"}}
 	JSON
-	cli import "$(winpath "$WORK/proxied.json")" || check_fail "import of a profile at https://sfconnect-wine-proxy.invalid"
+	cli import "$(winpath "$WORK/proxied.json")" || check_fail "import of a profile at https://sfconnect-wine-proxy.my.salesforce.com"
 	if cli verify --profile wine-proxied; then check_fail "verify succeeded, past a proxy that forwards nothing"; fi
-	expect "the proxy counted CONNECT sfconnect-wine-proxy.invalid:443" \
-		grep -qxF "CONNECT sfconnect-wine-proxy.invalid:443" "$WORK/proxy.log"
+	expect "the proxy counted CONNECT sfconnect-wine-proxy.my.salesforce.com:443" \
+		grep -qxF "CONNECT sfconnect-wine-proxy.my.salesforce.com:443" "$WORK/proxy.log"
 	expect "verify failed with a translated network message, not a raw error" \
-		grep -q "Cannot reach sfconnect-wine-proxy.invalid" "$WORK/cli.err"
+		grep -q "Cannot reach sfconnect-wine-proxy.my.salesforce.com" "$WORK/cli.err"
 	cli delete --profile wine-proxied --no-revoke >/dev/null || check_fail "delete --no-revoke wine-proxied"
 }
 
@@ -226,7 +243,7 @@ cli_delete() {
 	expect "wine-a.json removed" test ! -e "$PROFILE_A"
 	expect "its credentials removed" \
 		bash -c '[[ $(wine "$1" cred sfconnect:wine-a:refresh_token 2>&1) == absent* ]]' _ "$WORK/wincheck.exe"
-	reg_set "$INET" ProxyEnable REG_DWORD 0
+	inet_proxy off
 }
 
 gui_demo_ja() {
