@@ -20,6 +20,8 @@ const (
 type URLError struct {
 	Reason string // one of the URLReason constants
 	Host   string // the host, when one was read
+	// Expected is the org's own login URL, for URLReasonNotAllowed.
+	Expected string
 }
 
 // Error describes the rejection in English for logs.
@@ -39,14 +41,16 @@ func (e *URLError) MessageKey() string {
 		return "sf.url.insecure"
 	case URLReasonUserInfo:
 		return "sf.url.userinfo"
+	case URLReasonNotAllowed:
+		return "sf.url.not_allowed"
 	default:
 		return "sf.url.invalid"
 	}
 }
 
-// MessageArgs returns the template data: Host.
+// MessageArgs returns the template data: Host and Expected.
 func (e *URLError) MessageArgs() map[string]any {
-	return map[string]any{"Host": e.Host}
+	return map[string]any{"Host": e.Host, "Expected": e.Expected}
 }
 
 // ValidateLoginURL checks a base URL that will receive credentials (login URL
