@@ -9,6 +9,8 @@ import (
 	"strings"
 	"time"
 	"unicode/utf8"
+
+	"github.com/sfconnect/sfconnect/internal/salesforce"
 )
 
 // MaxImportSize is the largest export file Import reads (1 MiB); real files
@@ -99,6 +101,10 @@ func Import(r io.Reader) (Profile, *Secrets, error) {
 	if err := p.Validate(); err != nil {
 		return Profile{}, nil, fmt.Errorf("import profile: %w", err)
 	}
+	// Valid, so the namespace parses and the login URL is allowed: store it
+	// in the canonical form (no path, lower case).
+	org, _ := salesforce.ParseNamespace(p.Namespace)
+	p.LoginURL, _ = salesforce.CheckLoginURL(p.LoginURL, org)
 
 	var s *Secrets
 	cs, rt := deref(c.ClientSecret), deref(c.RefreshToken)

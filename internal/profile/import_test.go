@@ -54,6 +54,7 @@ func TestImportSecretsAndLeniency(t *testing.T) {
 		}, nil},
 		{"kind absent: derived from the namespace", func(s string) string {
 			s = strings.Replace(s, `"kind": "production",`, ``, 1)
+			s = strings.ReplaceAll(s, `acme.my.salesforce.com`, `acme-dev-ed.develop.my.salesforce.com`)
 			return strings.Replace(s, `"namespace": "acme"`, `"namespace": "acme-dev-ed.develop"`, 1)
 		}, nil},
 	}

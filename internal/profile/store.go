@@ -68,8 +68,24 @@ func (s *Store) Save(p Profile) error {
 	return nil
 }
 
-// Load returns the profile with exactly this name, or a *NotFoundError.
+// Load returns the profile with exactly this name, or a *NotFoundError. A
+// profile whose login or instance URL names a host that is not its org's,
+// Salesforce's or this computer's is refused with a *HostRefusedError; the
+// profile comes with it, so that it can still be shown and deleted, never
+// used.
 func (s *Store) Load(name string) (Profile, error) {
+	p, err := s.read(name)
+	if err != nil {
+		return Profile{}, err
+	}
+	if err := p.checkHosts(); err != nil {
+		return p, err
+	}
+	return p, nil
+}
+
+// read is Load without the host check.
+func (s *Store) read(name string) (Profile, error) {
 	path := s.path(name)
 	p, err := readProfile(path)
 	switch {
@@ -133,10 +149,11 @@ func (s *Store) ListAll() ([]Profile, []Skipped, error) {
 	return ps, skipped, nil
 }
 
-// Delete removes the profile with exactly this name, or returns a
-// *NotFoundError. Its secrets are the caller's business.
+// Delete removes the profile with exactly this name (also one that Load
+// refuses), or returns a *NotFoundError. Its secrets are the caller's
+// business.
 func (s *Store) Delete(name string) error {
-	if _, err := s.Load(name); err != nil {
+	if _, err := s.read(name); err != nil {
 		return err
 	}
 	path := s.path(name)

@@ -39,7 +39,7 @@ func (p Profile) Validate() error {
 	}
 	validateName(p.Name, add)
 
-	validateNamespace(p.Namespace, p.Kind, add)
+	org, orgOK := validateNamespace(p.Namespace, p.Kind, add)
 
 	switch checkURL(p.LoginURL) {
 	case urlMissing:
@@ -48,6 +48,10 @@ func (p Profile) Validate() error {
 		add("login_url", "profile.err.login_url_invalid", nil)
 	case urlInsecure:
 		add("login_url", "profile.err.login_url_insecure", nil)
+	default:
+		if orgOK {
+			loginURLRule.apply(p.LoginURL, org, add)
+		}
 	}
 
 	switch {
@@ -103,8 +107,12 @@ func (p Profile) Validate() error {
 		add("memo", "profile.err.memo_too_long", map[string]any{"Max": MaxMemoLen})
 	}
 
-	if p.InstanceURL != "" && checkURL(p.InstanceURL) != urlOK {
+	switch {
+	case p.InstanceURL == "":
+	case checkURL(p.InstanceURL) != urlOK:
 		add("instance_url", "profile.err.instance_url_invalid", nil)
+	case orgOK:
+		instanceURLRule.apply(p.InstanceURL, org, add)
 	}
 	if p.OrgID != "" && !orgIDRE.MatchString(p.OrgID) {
 		add("org_id", "profile.err.org_id_invalid", nil)
@@ -127,7 +135,8 @@ func (p Profile) Validate() error {
 // validateNamespace applies Salesforce's rule for the console's namespace (one
 // rule, owned by package salesforce) and checks that the kind agrees with it.
 // The stored form is the canonical one: lower case, partition label included.
-func validateNamespace(ns, kind string, add func(field, key string, args map[string]any)) {
+// It returns the org when the namespace is valid.
+func validateNamespace(ns, kind string, add func(field, key string, args map[string]any)) (salesforce.Org, bool) {
 	org, err := salesforce.ParseNamespace(ns)
 	switch {
 	case ns == "":
@@ -141,6 +150,7 @@ func validateNamespace(ns, kind string, add func(field, key string, args map[str
 	case err == nil && string(org.Kind) != kind:
 		add("namespace", "profile.err.namespace_kind", nil)
 	}
+	return org, err == nil && org.Namespace == ns
 }
 
 // validateName applies the profile-name rules. The name is shown to users,

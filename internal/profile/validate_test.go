@@ -30,17 +30,25 @@ func validProfile() Profile {
 	}
 }
 
+// setOrg moves p to another org: namespace, kind, and the org's own login
+// and instance URLs.
+func setOrg(p *Profile, namespace, kind string) {
+	p.Namespace, p.Kind = namespace, kind
+	p.LoginURL = "https://" + namespace + ".my.salesforce.com"
+	p.InstanceURL = p.LoginURL
+}
+
 func TestValidateAcceptsGoodValues(t *testing.T) {
 	tests := map[string]func(p *Profile){
 		"as is":                       func(p *Profile) {},
 		"japanese name":               func(p *Profile) { p.Name = "本番 Salesforce（人事）" },
 		"name with colon and dots":    func(p *Profile) { p.Name = "acme: prod.v2" },
 		"64-char name":                func(p *Profile) { p.Name = strings.Repeat("名", 64) },
-		"sandbox":                     func(p *Profile) { p.Namespace, p.Kind = "acme--dev.sandbox", "sandbox" },
-		"developer edition":           func(p *Profile) { p.Namespace, p.Kind = "acme-dev-ed.develop", "develop" },
-		"trailhead playground":        func(p *Profile) { p.Namespace, p.Kind = "bear-1-dev-ed.trailblaze", "trailblaze" },
-		"namespace with hyphen":       func(p *Profile) { p.Namespace = "acme-corp-1" },
-		"40-character namespace":      func(p *Profile) { p.Namespace = strings.Repeat("a", 40) },
+		"sandbox":                     func(p *Profile) { setOrg(p, "acme--dev.sandbox", "sandbox") },
+		"developer edition":           func(p *Profile) { setOrg(p, "acme-dev-ed.develop", "develop") },
+		"trailhead playground":        func(p *Profile) { setOrg(p, "bear-1-dev-ed.trailblaze", "trailblaze") },
+		"namespace with hyphen":       func(p *Profile) { setOrg(p, "acme-corp-1", "production") },
+		"40-character namespace":      func(p *Profile) { setOrg(p, strings.Repeat("a", 40), "production") },
 		"simulator login URL":         func(p *Profile) { p.LoginURL = "http://127.0.0.1:54321" },
 		"ipv6 loopback login":         func(p *Profile) { p.LoginURL = "http://[::1]:8080" },
 		"callback with port and path": func(p *Profile) { p.CallbackURL = "http://localhost:8080/callback" },
@@ -100,9 +108,9 @@ func TestValidateRejectsBadValues(t *testing.T) {
 		{"triple hyphen", func(p *Profile) { p.Namespace, p.Kind = "acme---dev.sandbox", "sandbox" }, "namespace", "profile.err.namespace_invalid"},
 		{"sandbox as earlier versions wrote it", func(p *Profile) { p.Namespace, p.Kind = "acme--dev", "sandbox" }, "namespace", "profile.err.namespace_invalid"},
 		{"unknown partition", func(p *Profile) { p.Namespace = "acme.staging" }, "namespace", "profile.err.namespace_invalid"},
-		{"sandbox ns in production", func(p *Profile) { p.Namespace = "acme--dev.sandbox" }, "namespace", "profile.err.namespace_kind"},
+		{"sandbox ns in production", func(p *Profile) { setOrg(p, "acme--dev.sandbox", "production") }, "namespace", "profile.err.namespace_kind"},
 		{"production ns as sandbox", func(p *Profile) { p.Kind = "sandbox" }, "namespace", "profile.err.namespace_kind"},
-		{"developer edition as production", func(p *Profile) { p.Namespace = "acme-dev-ed.develop" }, "namespace", "profile.err.namespace_kind"},
+		{"developer edition as production", func(p *Profile) { setOrg(p, "acme-dev-ed.develop", "production") }, "namespace", "profile.err.namespace_kind"},
 		{"no kind", func(p *Profile) { p.Kind = "" }, "kind", "profile.err.kind_invalid"},
 		{"bad kind", func(p *Profile) { p.Kind = "Production" }, "kind", "profile.err.kind_invalid"},
 		{"no login URL", func(p *Profile) { p.LoginURL = "" }, "login_url", "profile.err.login_url_required"},
