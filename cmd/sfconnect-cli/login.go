@@ -76,7 +76,7 @@ func cmdLogin(ctx context.Context, e *env, args []string) error {
 	}
 	in := app.ConnectInput{Org: org, ClientID: clientID, ClientSecret: secret, CallbackURL: callbackURL,
 		LoginURL: loginURL, PromptLogin: lf.promptLogin, Timeout: lf.timeout}
-	ss, err := svc.BeginNew(ctx, name, in, e.progress())
+	ss, err := svc.BeginNew(ctx, name, in, ff.f, e.progress())
 	if err != nil {
 		return err
 	}

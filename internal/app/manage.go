@@ -12,13 +12,25 @@ import (
 )
 
 // Delete revokes the profile's refresh token at Salesforce (unless revoke is
-// false), then removes its keychain entries and its metadata. A token
+// false), then removes its keychain entries and then its file. A token
 // Salesforce no longer knows (salesforce.TokenGone) is already gone, so the
 // delete goes on. When the revoke fails for another reason, nothing is
 // removed, so the admin can retry or choose not to revoke.
+//
+// The keychain entries go before the file: if removing them fails, the
+// profile stays listed and the admin can delete it again, instead of secrets
+// outliving an invisible profile (an orphan, see Orphans). A profile whose
+// file names a host that is not its org's (profile.HostRefusedError) is
+// deleted too; its token is revoked at the org's own My Domain, never sent
+// to that host.
 func (s *Service) Delete(ctx context.Context, name string, revoke bool, p Progress) error {
 	prof, err := s.Load(ctx, name)
-	if err != nil {
+	var refused *profile.HostRefusedError
+	switch {
+	case errors.As(err, &refused):
+		org, _ := salesforce.ParseNamespace(prof.Namespace)
+		prof.LoginURL = org.LoginURL()
+	case err != nil:
 		return err
 	}
 	if revoke {
@@ -27,14 +39,16 @@ func (s *Service) Delete(ctx context.Context, name string, revoke bool, p Progre
 			return err
 		}
 	}
-	// The metadata goes first: a profile must never be listed without its
-	// secrets, while a leftover keychain entry is invisible and is
-	// overwritten by the next profile of that name.
-	if err := s.d.Profiles.Delete(name); err != nil {
-		return fmt.Errorf("remove profile %q: %w", name, err)
+	unlock, err := s.lockStore(ctx)
+	if err != nil {
+		return err
 	}
+	defer unlock()
 	if err := s.dropSecrets(ctx, name); err != nil {
 		return fmt.Errorf("remove keychain entries of %q: %w", name, err)
+	}
+	if err := s.d.Profiles.Delete(name); err != nil {
+		return fmt.Errorf("remove profile %q: %w", name, err)
 	}
 	s.d.Logger.Info("profile deleted", "profile", name, "revoked", revoke)
 	return nil

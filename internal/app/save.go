@@ -56,7 +56,13 @@ func (s *Service) Save(ctx context.Context, name string, c *Connection, f Consol
 	if err := p.Validate(); err != nil {
 		return err
 	}
-	if name != c.replaces {
+	unlock, err := s.lockStore(ctx)
+	if err != nil {
+		return err
+	}
+	defer unlock()
+	renewing := name == c.replaces
+	if !renewing {
 		exists, err := s.exists(name)
 		if err != nil {
 			return err
@@ -80,7 +86,9 @@ func (s *Service) Save(ctx context.Context, name string, c *Connection, f Consol
 	c.replaces = name
 	c.saved = true
 	s.d.Logger.Info("profile saved", "profile", name, "org", p.Namespace, "username", p.Username)
-	if replaced != "" && replaced != c.Secrets.RefreshToken {
+	// Only a renewal revokes what it replaced: entries a new profile
+	// overwrote were orphans of an unknown org (see Orphans).
+	if renewing && replaced != "" && replaced != c.Secrets.RefreshToken {
 		c.Renewal = s.revokeReplaced(ctx, c, replaced)
 	}
 	return nil
@@ -185,10 +193,11 @@ func (s *Service) Discard(ctx context.Context, c *Connection) error {
 	return nil
 }
 
-// Connect runs the whole flow for the CLI: begin, open the browser, wait,
-// verify and save. Failed checks revoke the new token and save nothing.
+// Connect runs the whole flow for the CLI: check every input (CheckNew),
+// begin, open the browser, wait, verify and save. Failed checks revoke the
+// new token and save nothing.
 func (s *Service) Connect(ctx context.Context, name string, in ConnectInput, f ConsoleFields, p Progress) (*Connection, error) {
-	ss, err := s.BeginNew(ctx, name, in, p)
+	ss, err := s.BeginNew(ctx, name, in, f, p)
 	if err != nil {
 		return nil, err
 	}
@@ -200,18 +209,14 @@ func (s *Service) Connect(ctx context.Context, name string, in ConnectInput, f C
 	return s.finish(ctx, ss, name, f, p)
 }
 
-// BeginNew is Begin for a new profile called name: it refuses an empty or
-// taken name before anything happens in the browser, so no sign-in is done
-// for nothing. The caller opens the browser (or offers the URL) and calls
-// Complete.
-func (s *Service) BeginNew(ctx context.Context, name string, in ConnectInput, p Progress) (*Session, error) {
-	if strings.TrimSpace(name) == "" {
-		return nil, &InputError{Field: "name", Err: errors.New("empty")}
-	}
-	if exists, err := s.exists(name); err != nil {
+// BeginNew is Begin for a new profile called name: it checks everything the
+// profile will be saved with (CheckNew: the name, free and valid, the
+// console fields f and the input) before anything happens in the browser,
+// so no sign-in is done for nothing. The caller opens the browser (or
+// offers the URL) and calls Complete with the same f.
+func (s *Service) BeginNew(ctx context.Context, name string, in ConnectInput, f ConsoleFields, p Progress) (*Session, error) {
+	if err := s.CheckNew(ctx, name, in, f); err != nil {
 		return nil, err
-	} else if exists {
-		return nil, &ExistsError{Name: name}
 	}
 	p.report(StepListen)
 	return s.Begin(ctx, in)

@@ -37,6 +37,22 @@ type ProfileStore interface {
 	Delete(name string) error
 }
 
+// storeLocker is the profile store's inter-process lock (profile.Store.Lock).
+// A store without one (a test double) needs none.
+type storeLocker interface {
+	Lock(ctx context.Context) (unlock func(), err error)
+}
+
+// lockStore holds the profile store's lock while a use case changes a
+// profile and its keychain entries together, so that two processes saving
+// the same profile cannot interleave their writes.
+func (s *Service) lockStore(ctx context.Context) (unlock func(), err error) {
+	if l, ok := s.d.Profiles.(storeLocker); ok {
+		return l.Lock(ctx)
+	}
+	return func() {}, nil
+}
+
 // Deps are the outside parts the use cases run on.
 type Deps struct {
 	Profiles    ProfileStore
@@ -130,6 +146,11 @@ func (s *Service) Secrets(ctx context.Context, name string) (profile.Secrets, er
 
 // UpdateFields changes the console fields of a saved profile.
 func (s *Service) UpdateFields(ctx context.Context, name string, f ConsoleFields) error {
+	unlock, err := s.lockStore(ctx)
+	if err != nil {
+		return err
+	}
+	defer unlock()
 	p, err := s.Load(ctx, name)
 	if err != nil {
 		return err
@@ -171,8 +192,9 @@ func FieldsOf(p profile.Profile) ConsoleFields {
 // systems and Windows Credential Manager do not tell them apart.
 func (s *Service) exists(name string) (bool, error) {
 	_, err := s.d.Profiles.Load(name)
+	var refused *profile.HostRefusedError
 	switch {
-	case err == nil:
+	case err == nil, errors.As(err, &refused):
 		return true, nil
 	case !errors.Is(err, profile.ErrNotFound):
 		return false, err

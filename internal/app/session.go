@@ -94,7 +94,7 @@ func (s *Service) Begin(ctx context.Context, in ConnectInput) (*Session, error) 
 }
 
 // checkInput validates and normalises in, returning the org and the OAuth
-// configuration it leads to.
+// configuration it leads to. Nothing is bound or opened before it passes.
 func (s *Service) checkInput(in *ConnectInput) (salesforce.Org, oauthflow.Config, error) {
 	org, err := salesforce.ParseOrg(in.Org)
 	if err != nil {
@@ -111,11 +111,12 @@ func (s *Service) checkInput(in *ConnectInput) (salesforce.Org, oauthflow.Config
 	if in.CallbackURL = strings.TrimSpace(in.CallbackURL); in.CallbackURL == "" {
 		in.CallbackURL = DefaultCallbackURL
 	}
-	loginURL := org.LoginURL()
-	if in.LoginURL != "" {
-		if loginURL, err = salesforce.ValidateLoginURL(in.LoginURL); err != nil {
-			return org, oauthflow.Config{}, &InputError{Field: "login_url", Err: err}
-		}
+	if _, _, err := callback.ParseRedirectURL(in.CallbackURL); err != nil {
+		return org, oauthflow.Config{}, &InputError{Field: "callback_url", Err: err}
+	}
+	loginURL, err := signInURL(org, in.LoginURL)
+	if err != nil {
+		return org, oauthflow.Config{}, &InputError{Field: "login_url", Err: err}
 	}
 	if in.Timeout <= 0 {
 		in.Timeout = DefaultTimeout
@@ -124,11 +125,41 @@ func (s *Service) checkInput(in *ConnectInput) (salesforce.Org, oauthflow.Config
 		ClientSecret: in.ClientSecret, RedirectURL: in.CallbackURL, HTTPClient: s.d.HTTP}, nil
 }
 
+// signInURL is where the sign-in for org goes: its own My Domain, or the
+// override when Salesforce's rule allows it for this org (a shared login
+// host, a simulator on this computer).
+func signInURL(org salesforce.Org, override string) (string, error) {
+	if strings.TrimSpace(override) == "" {
+		return org.LoginURL(), nil
+	}
+	return salesforce.CheckLoginURL(override, org)
+}
+
+// SignInURL returns where a sign-in with this input would go, for screens
+// that show the host before anything is contacted; the error says why the
+// org or the login URL cannot be used.
+func SignInURL(in ConnectInput) (string, error) {
+	org, err := salesforce.ParseOrg(in.Org)
+	if err != nil {
+		return "", &InputError{Field: "org", Err: err}
+	}
+	u, err := signInURL(org, in.LoginURL)
+	if err != nil {
+		return "", &InputError{Field: "login_url", Err: err}
+	}
+	return u, nil
+}
+
 // Reauthorize starts a new authorization for a saved profile, reusing its
 // client ID from the profile and its client secret from the keychain.
 func (s *Service) Reauthorize(ctx context.Context, name string, promptLogin bool, timeout time.Duration) (*Session, error) {
 	p, err := s.Load(ctx, name)
 	if err != nil {
+		return nil, err
+	}
+	// The renewed profile is saved with these fields after the sign-in: a
+	// file edited into something Save refuses must stop us now, not then.
+	if err := p.Validate(); err != nil {
 		return nil, err
 	}
 	secret, err := s.d.Secrets.Get(ctx, secrets.Account(name, secrets.ClientSecret))
