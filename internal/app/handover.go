@@ -93,13 +93,19 @@ func ImportNeeds(data []byte) (seal.Needs, error) { return seal.Inspect(data) }
 // damaged, truncated or altered file are *seal.Error; then nothing is
 // imported and the keychain is not touched.
 func (s *Service) ImportSealed(ctx context.Context, r io.Reader, name string, key seal.Key) (profile.Profile, error) {
+	return s.ImportSealedWith(ctx, r, ImportOptions{Name: name}, key)
+}
+
+// ImportSealedWith is ImportSealed with the choices of ImportWith (replacing
+// orphaned keychain entries).
+func (s *Service) ImportSealedWith(ctx context.Context, r io.Reader, o ImportOptions, key seal.Key) (profile.Profile, error) {
 	// An armored file is 4/3 of its content plus a header.
 	data, err := io.ReadAll(io.LimitReader(r, 2*profile.MaxImportSize))
 	if err != nil {
 		return profile.Profile{}, fmt.Errorf("import profile: read: %w", err)
 	}
 	if !seal.IsSealed(data) {
-		return s.Import(ctx, bytes.NewReader(data), name)
+		return s.ImportWith(ctx, bytes.NewReader(data), o)
 	}
 	plain, err := seal.Open(data, key, profile.MaxImportSize)
 	if err != nil {
@@ -107,7 +113,7 @@ func (s *Service) ImportSealed(ctx context.Context, r io.Reader, name string, ke
 		return profile.Profile{}, err
 	}
 	defer wipe(plain)
-	return s.Import(ctx, bytes.NewReader(plain), name)
+	return s.ImportWith(ctx, bytes.NewReader(plain), o)
 }
 
 // refuseSealed lets a plain file through to Import and stops a sealed one
