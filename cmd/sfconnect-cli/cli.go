@@ -124,6 +124,10 @@ func newFlags(name string) *flag.FlagSet {
 // parse parses args, printing the usage on -h and a translated message on
 // a usage error. Positional arguments beyond maxArgs are a usage error.
 func (e *env) parse(fs *flag.FlagSet, usageKey string, args []string, maxArgs int) error {
+	if secretFlag(args) {
+		// Never echo the argument: it is the secret.
+		return e.usageError(usageKey, e.loc.T("cli.err.secret_flag"))
+	}
 	err := fs.Parse(args)
 	if errors.Is(err, flag.ErrHelp) {
 		fmt.Fprint(e.stdout, e.loc.T(usageKey))
@@ -136,6 +140,22 @@ func (e *env) parse(fs *flag.FlagSet, usageKey string, args []string, maxArgs in
 		return e.usageError(usageKey, err.Error())
 	}
 	return nil
+}
+
+// secretFlag reports an attempt to pass the consumer secret as a flag
+// (--client-secret, -client-secret, --client-secret=...), which sfconnect
+// refuses: it would land in the shell history and the process list.
+func secretFlag(args []string) bool {
+	for _, a := range args {
+		if a == "--" {
+			return false
+		}
+		name, _, _ := strings.Cut(strings.TrimLeft(a, "-"), "=")
+		if strings.HasPrefix(a, "-") && name == "client-secret" {
+			return true
+		}
+	}
+	return false
 }
 
 // usageError prints why the command line is wrong and the command's help.

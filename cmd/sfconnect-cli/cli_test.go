@@ -13,6 +13,7 @@ import (
 	"path/filepath"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"testing"
 	"time"
 
@@ -34,7 +35,8 @@ type cli struct {
 	net      netproxy.Options // the network's outside world (doctor_test.go)
 	// browser plays the browser; nil fetches the URL and reports success.
 	browser func(cmd string, u *url.URL) error
-	tweak   func(e *env) // adjusts the environment of the next runs (a terminal, say)
+	tweak   func(e *env)  // adjusts the environment of the next runs (a terminal, say)
+	opened  *atomic.Int32 // browser starts
 }
 
 func newCLI(t *testing.T) *cli {
@@ -52,7 +54,7 @@ func newCLIWith(t *testing.T, namespace string, tweak func(*sfsim.Options)) *cli
 	}
 	port := l.Addr().(*net.TCPAddr).Port
 	l.Close()
-	c := &cli{t: t, store: secrets.NewMemory(), dir: t.TempDir(), vars: map[string]string{"LANG": "en_US.UTF-8"},
+	c := &cli{t: t, store: secrets.NewMemory(), dir: t.TempDir(), vars: map[string]string{"LANG": "en_US.UTF-8"}, opened: new(atomic.Int32),
 		callback: fmt.Sprintf("http://localhost:%d/callback", port)}
 	opts := sfsim.DemoOptions(c.callback)
 	opts.Consent = sfsim.ConsentAuto
@@ -93,6 +95,7 @@ func (c *cli) run(stdin string, args ...string) (int, string, string) {
 	}
 	if e.openBrowser == nil {
 		e.openBrowser = func(cmd string, u *url.URL) error {
+			c.opened.Add(1)
 			go c.fetch(u)
 			return nil
 		}

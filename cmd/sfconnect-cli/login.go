@@ -175,6 +175,7 @@ func cmdReauth(ctx context.Context, e *env, args []string) error {
 	if err := e.useNetwork(ctx, svc, app.NetworkOf(old), &lf.net); err != nil {
 		return err
 	}
+	e.contacting(ctx, svc, name, false)
 	ss, err := svc.Reauthorize(ctx, name, lf.promptLogin, lf.timeout)
 	if err != nil {
 		return err

@@ -23,6 +23,7 @@ func cmdVerify(ctx context.Context, e *env, args []string) error {
 	if err != nil {
 		return err
 	}
+	e.contacting(ctx, svc, name, false)
 	verify := svc.Verify
 	if deep {
 		// Said before, not after: the refresh may replace the console's token.
@@ -98,6 +99,8 @@ func cmdImport(ctx context.Context, e *env, args []string) error {
 	fs.StringVar(&name, "profile", "", "")
 	fs.BoolVar(&passStdin, "passphrase-stdin", false, "")
 	fs.StringVar(&identity, "identity", "", "")
+	var replace bool
+	fs.BoolVar(&replace, "replace", false, "")
 	if err := e.parse(fs, usage, args, 1); err != nil {
 		return err
 	}
@@ -123,7 +126,7 @@ func cmdImport(ctx context.Context, e *env, args []string) error {
 	if err != nil {
 		return err
 	}
-	p, err := svc.ImportSealed(ctx, bytes.NewReader(data), name, key)
+	p, err := svc.ImportSealedWith(ctx, bytes.NewReader(data), app.ImportOptions{Name: name, Replace: replace}, key)
 	if err != nil {
 		return err
 	}
@@ -133,12 +136,22 @@ func cmdImport(ctx context.Context, e *env, args []string) error {
 
 func cmdList(ctx context.Context, e *env, args []string) error {
 	fs := newFlags("list")
+	var orphans, remove bool
+	fs.BoolVar(&orphans, "orphans", false, "")
+	fs.BoolVar(&remove, "remove", false, "")
 	if err := e.parse(fs, "cli.usage.list", args, 0); err != nil {
 		return err
 	}
-	svc, err := e.serviceFor("")
+	if remove && !orphans {
+		return e.usageError("cli.usage.list", e.loc.T("cli.err.remove_needs_orphans"))
+	}
+	store, dir, err := e.stores()
 	if err != nil {
 		return err
+	}
+	svc := e.service(store, dir, "")
+	if orphans {
+		return e.listOrphans(ctx, svc, dir, remove)
 	}
 	profiles, err := svc.List(ctx)
 	if err != nil {
@@ -172,6 +185,9 @@ func cmdDelete(ctx context.Context, e *env, args []string) error {
 	svc, err := e.networkCommand(ctx, fs, usage, args, &name)
 	if err != nil && (svc == nil || !noRevoke) {
 		return err // --no-revoke deletes even when the network settings are broken
+	}
+	if !noRevoke {
+		e.contacting(ctx, svc, name, true)
 	}
 	if err := svc.Delete(ctx, name, !noRevoke, e.progress()); err != nil {
 		return err

@@ -28,8 +28,7 @@ func (s *Service) Delete(ctx context.Context, name string, revoke bool, p Progre
 	var refused *profile.HostRefusedError
 	switch {
 	case errors.As(err, &refused):
-		org, _ := salesforce.ParseNamespace(prof.Namespace)
-		prof.LoginURL = org.LoginURL()
+		prof.LoginURL = ContactURL(prof)
 	case err != nil:
 		return err
 	}
@@ -70,6 +69,18 @@ func (s *Service) revoke(ctx context.Context, prof profile.Profile) error {
 		return fmt.Errorf("revoke the refresh token: %w", err)
 	}
 	return nil
+}
+
+// ContactURL is where the commands on the saved profile p reach Salesforce,
+// for screens and commands to show before they do: its login URL, or, when
+// the profile's file names a host the rule refuses, its org's own My Domain
+// (the only place Delete then revokes at; every other command refuses).
+func ContactURL(p profile.Profile) string {
+	org, _ := salesforce.ParseNamespace(p.Namespace)
+	if u, err := salesforce.CheckLoginURL(p.LoginURL, org); err == nil {
+		return u
+	}
+	return org.LoginURL()
 }
 
 func (s *Service) configOf(p profile.Profile, clientSecret string) oauthflow.Config {
