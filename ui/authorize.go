@@ -69,7 +69,7 @@ func (u *UI) ShowAuthorize() {
 	if u.wiz.reauth != "" {
 		target = u.wiz.reauth
 	}
-	intro := u.para(u.L.T("ui.auth.intro", map[string]any{"Org": target}))
+	intro := container.NewVBox(u.para(u.L.T("ui.auth.intro", map[string]any{"Org": target})), u.signInLine())
 	s.waitBox = container.NewVBox(s.Progress,
 		container.NewBorder(nil, nil, nil, container.NewHBox(s.TimeLeft, s.Cancel), s.StepText))
 	s.waitBox.Hide()

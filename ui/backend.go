@@ -20,6 +20,8 @@ type Backend interface {
 	Verify(ctx context.Context, name string, p app.Progress) (*app.Report, error)
 	VerifyDeep(ctx context.Context, name string, p app.Progress) (*app.Report, error)
 	Import(ctx context.Context, r io.Reader, name string) (profile.Profile, error)
+	Orphans(ctx context.Context) ([]app.Orphan, error)
+	RemoveOrphans(ctx context.Context, names []string) ([]string, error)
 	List(ctx context.Context) ([]profile.Profile, error)
 	Load(ctx context.Context, name string) (profile.Profile, error)
 	UpdateFields(ctx context.Context, name string, f app.ConsoleFields) error
@@ -28,6 +30,7 @@ type Backend interface {
 	CheckOne(ctx context.Context, p profile.Profile) app.ConnectionHealth
 	ExportHandover(ctx context.Context, name string, includeSecrets bool, lock *seal.Lock, path string) (app.Handover, error)
 	ImportSealed(ctx context.Context, r io.Reader, name string, key seal.Key) (profile.Profile, error)
+	ImportSealedWith(ctx context.Context, r io.Reader, o app.ImportOptions, key seal.Key) (profile.Profile, error)
 	SetLang(lang string)
 }
 

@@ -6,6 +6,7 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"github.com/sfconnect/sfconnect/internal/app"
 	"github.com/sfconnect/sfconnect/internal/salesforce"
 )
 
@@ -118,6 +119,12 @@ func (s *CredentialsScreen) validate(loud bool) bool {
 		s.OrgResolved.SetText(resolved)
 		s.OrgResolved.Show()
 	}
+	if orgErr == nil {
+		changed = s.checkLoginURL() || changed
+		if s.LoginURLNote.Importance == widget.DangerImportance {
+			ok = false
+		}
+	}
 	show(s.KeyError, u.L.Error(validateToken(s.Key.Text)), s.Key)
 	show(s.SecretError, u.L.Error(validateToken(s.Secret.Text)), s.Secret)
 	show(s.CallbackError, u.L.Error(validateCallbackURL(s.Callback.Text)), &s.Callback.Entry)
@@ -132,6 +139,28 @@ func (s *CredentialsScreen) validate(loud bool) bool {
 		u.relayout()
 	}
 	return ok
+}
+
+// checkLoginURL applies the rule for where a sign-in may go to the Login
+// URL override in force and this org: an override the rule refuses for the
+// typed org is shown as an error (Next stays disabled), not found out at
+// Authorize. It reports whether the note changed.
+func (s *CredentialsScreen) checkLoginURL() bool {
+	u := s.u
+	override := u.loginURL()
+	if override == "" {
+		return false
+	}
+	text, imp := u.L.T("ui.creds.loginurl.override", map[string]any{"URL": override}), widget.WarningImportance
+	if _, err := app.SignInURL(app.ConnectInput{Org: s.Org.Text, LoginURL: override}); err != nil {
+		text, imp = u.L.Error(err), widget.DangerImportance
+	}
+	if s.LoginURLNote.Text == text && s.LoginURLNote.Importance == imp {
+		return false
+	}
+	s.LoginURLNote.Importance = imp
+	s.LoginURLNote.SetText(text)
+	return true
 }
 
 // store keeps what was typed in the wizard state.

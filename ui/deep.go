@@ -3,6 +3,7 @@ package ui
 import (
 	"context"
 
+	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/sfconnect/sfconnect/internal/app"
@@ -15,7 +16,8 @@ import (
 func (u *UI) confirmDeep(s *ResultScreen, p profile.Profile) {
 	body := u.para(u.L.T("ui.deep.body", map[string]any{"Name": p.Name}))
 	body.Importance = widget.WarningImportance
-	newConfirm(u, u.L.T("ui.deep.title"), u.L.T("ui.deep.confirm"), body, func() { u.runDeep(s, p) }).Show()
+	newConfirm(u, u.L.T("ui.deep.title"), u.L.T("ui.deep.confirm"), container.NewVBox(body, u.contactLine(p)),
+		func() { u.runDeep(s, p) }).Show()
 }
 
 // runDeep runs app.Service.VerifyDeep in the background and shows its report

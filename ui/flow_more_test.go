@@ -2,8 +2,6 @@ package ui
 
 import (
 	"context"
-	"io"
-	"os"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -208,13 +206,7 @@ func TestImportFromHome(t *testing.T) {
 		t.Fatal(err)
 	}
 	u.ShowHome()
-	u.OpenDialog = func(done func(io.ReadCloser)) {
-		f, err := os.Open(path)
-		if err != nil {
-			t.Fatal(err)
-		}
-		done(f)
-	}
+	u.OpenDialog = openerOf(t, path)
 	test.Tap(u.Home.ImportButton)
 	loop.waitFor(t, "imported", func() bool { return len(u.Home.Profiles) == 1 })
 	if !strings.Contains(u.Home.Status.Text, "acme") || u.Home.Selected != 0 {

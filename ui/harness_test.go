@@ -106,7 +106,12 @@ func (f *fakeBackend) VerifyDeep(context.Context, string, app.Progress) (*app.Re
 func (f *fakeBackend) Import(context.Context, io.Reader, string) (profile.Profile, error) {
 	return profile.Profile{}, nil
 }
-func (f *fakeBackend) List(context.Context) ([]profile.Profile, error) { return f.profiles, nil }
+func (f *fakeBackend) ImportSealedWith(context.Context, io.Reader, app.ImportOptions, seal.Key) (profile.Profile, error) {
+	return profile.Profile{}, nil
+}
+func (f *fakeBackend) Orphans(context.Context) ([]app.Orphan, error)             { return nil, nil }
+func (f *fakeBackend) RemoveOrphans(context.Context, []string) ([]string, error) { return nil, nil }
+func (f *fakeBackend) List(context.Context) ([]profile.Profile, error)           { return f.profiles, nil }
 func (f *fakeBackend) Load(_ context.Context, name string) (profile.Profile, error) {
 	for _, p := range f.profiles {
 		if p.Name == name {

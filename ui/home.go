@@ -30,6 +30,9 @@ type HomeScreen struct {
 	// token is dead, re-authorizes it.
 	CheckButton, FixButton *widget.Button
 	Health                 *widget.Label
+	// Orphans is the line about keychain entries without a profile (hidden
+	// when there are none), with its Remove button.
+	Orphans *OrphansLine
 
 	u *UI
 }
@@ -86,13 +89,15 @@ func (u *UI) ShowHome() {
 		actions,
 	)
 	h.updateButtons()
-	bottom := container.NewVBox(h.Status, buttonBar([]fyne.CanvasObject{h.ImportButton, h.DemoButton}, h.NewButton))
+	h.Orphans = h.newOrphansLine()
+	bottom := container.NewVBox(h.Orphans.box, h.Status, buttonBar([]fyne.CanvasObject{h.ImportButton, h.DemoButton}, h.NewButton))
 	u.show("home", 0, u.L.T("ui.home.title"), body, bottom)
 	if last := u.App.Preferences().String(prefLastProfile); last != "" {
 		h.SelectName(last)
 	}
 	u.checkStale(list)
 	h.showHealth()
+	h.Orphans.check()
 }
 
 // SelectName selects the profile called name, if listed.
@@ -165,7 +170,7 @@ func (h *HomeScreen) verify() {
 	}
 	u := h.u
 	h.VerifyButton.Disable()
-	h.setStatus(u.L.T("ui.home.verifying", map[string]any{"Name": p.Name}), widget.MediumImportance)
+	h.setStatus(u.L.T("ui.home.verifying.at", map[string]any{"Name": p.Name, "URL": app.ContactURL(p)}), widget.MediumImportance)
 	u.background(func(ctx context.Context) {
 		rep, err := u.backend.Verify(ctx, p.Name, func(s app.Step) {
 			u.do(func() { h.setStatus(u.stepText(s), widget.MediumImportance) })
@@ -204,7 +209,7 @@ func (h *HomeScreen) confirmDelete() {
 		return
 	}
 	u := h.u
-	msg := u.para(u.L.T("ui.home.delete.body", map[string]any{"Name": p.Name}))
+	msg := container.NewVBox(u.para(u.L.T("ui.home.delete.body", map[string]any{"Name": p.Name})), u.contactLine(p))
 	d := newConfirm(u, u.L.T("ui.home.delete.title"), u.L.T("ui.home.delete.confirm"), msg, func() { h.delete(p.Name) })
 	d.Show()
 }

@@ -9,6 +9,7 @@ import (
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/widget"
 
+	"github.com/sfconnect/sfconnect/internal/app"
 	"github.com/sfconnect/sfconnect/internal/profile"
 	"github.com/sfconnect/sfconnect/internal/seal"
 )
@@ -60,10 +61,22 @@ func (u *UI) askImportPassphrase(data []byte, errText string) *ImportPrompt {
 
 // importData imports a read file with key (off the UI thread) and reports.
 func (u *UI) importData(ctx context.Context, data []byte, key seal.Key) {
-	p, err := u.backend.ImportSealed(ctx, bytes.NewReader(data), "", key)
+	u.importDataWith(ctx, data, key, false)
+}
+
+// importDataWith is importData that, with replace, first deletes keychain
+// entries no connection owns under the imported name; without it, such
+// entries make it ask (askReplace), never take them over.
+func (u *UI) importDataWith(ctx context.Context, data []byte, key seal.Key, replace bool) {
+	p, err := u.backend.ImportSealedWith(ctx, bytes.NewReader(data), app.ImportOptions{Replace: replace}, key)
 	u.do(func() {
-		if errors.Is(err, seal.ErrWrongPassphrase) && u.screen == "home" {
+		var orphaned *app.OrphanedSecretsError
+		switch {
+		case errors.Is(err, seal.ErrWrongPassphrase) && u.screen == "home":
 			u.askImportPassphrase(data, u.L.Error(err))
+			return
+		case !replace && errors.As(err, &orphaned) && u.screen == "home":
+			u.askReplace(orphaned.Name, data, key)
 			return
 		}
 		clear(data)

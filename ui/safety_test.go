@@ -1,0 +1,150 @@
+package ui
+
+import (
+	"context"
+	"io"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/widget"
+)
+
+// dialogText is every label text of the dialog on display.
+func dialogText(u *UI) string {
+	var b strings.Builder
+	for _, r := range u.Win.Canvas().Overlays().List() {
+		for _, o := range test.LaidOutObjects(r) {
+			if l, ok := o.(*widget.Label); ok && l.Visible() {
+				b.WriteString(l.Text + "\n")
+			}
+		}
+	}
+	return b.String()
+}
+
+// wipeProfiles removes the saved profile files behind the app's back, as a
+// wiped config dir would, leaving the keychain entries.
+func wipeProfiles(t *testing.T, e *simEnv) {
+	t.Helper()
+	files, _ := filepath.Glob(filepath.Join(e.store.Dir, "*.json"))
+	for _, f := range files {
+		if err := os.Remove(f); err != nil {
+			t.Fatal(err)
+		}
+	}
+}
+
+// openerOf is a file dialog that picks path.
+func openerOf(t *testing.T, path string) func(done func(io.ReadCloser)) {
+	return func(done func(io.ReadCloser)) {
+		f, err := os.Open(path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		done(f)
+	}
+}
+
+// Keychain entries without a connection show as a line on Home, which
+// offers to remove them; removing says their tokens are not revoked.
+func TestHomeShowsOrphansAndRemovesThem(t *testing.T) {
+	e := newSimEnv(t, browserFollow, nil)
+	u, loop := newSimUI(t, e, "en", nil)
+	connectAndSave(t, u, loop, e)
+	wipeProfiles(t, e)
+	u.ShowHome()
+	loop.waitFor(t, "the orphans line", func() bool { return u.Home.Orphans.box.Visible() })
+	if !strings.Contains(u.Home.Orphans.Text.Text, "acme") {
+		t.Errorf("orphans line = %q", u.Home.Orphans.Text.Text)
+	}
+	test.Tap(u.Home.Orphans.Remove)
+	if !strings.Contains(dialogText(u), "not revoked") {
+		t.Errorf("the confirmation does not say the tokens stay valid:\n%s", dialogText(u))
+	}
+	tapButton(t, u, "Remove")
+	loop.waitFor(t, "removed", func() bool { return strings.Contains(u.Home.Status.Text, "Removed") })
+	if acc := e.secrets.Accounts(); len(acc) != 0 {
+		t.Errorf("keychain still holds %v", acc)
+	}
+	loop.drain()
+	if u.Home.Orphans.box.Visible() {
+		t.Error("the line stays after removal")
+	}
+}
+
+// An import whose name already has orphaned keychain entries asks before it
+// replaces them, and never takes them over silently.
+func TestImportOverOrphansAsksToReplace(t *testing.T) {
+	e := newSimEnv(t, browserFollow, nil)
+	u, loop := newSimUI(t, e, "en", nil)
+	connectAndSave(t, u, loop, e)
+	path := filepath.Join(t.TempDir(), "acme.json")
+	if err := e.svc.ExportFile(context.Background(), "acme", false, path); err != nil {
+		t.Fatal(err)
+	}
+	wipeProfiles(t, e)
+	u.ShowHome()
+	u.OpenDialog = openerOf(t, path)
+	test.Tap(u.Home.ImportButton)
+	loop.waitFor(t, "the replace question", func() bool { return u.dialog != nil })
+	if len(u.Home.Profiles) != 0 || !strings.Contains(dialogText(u), "“acme”") {
+		t.Fatalf("asked %q with profiles %v", dialogText(u), u.Home.Profiles)
+	}
+	tapButton(t, u, "Replace")
+	loop.waitFor(t, "imported", func() bool { return len(u.Home.Profiles) == 1 })
+	// The file held no secrets: after replacing, the keychain holds none.
+	if acc := e.secrets.Accounts(); len(acc) != 0 {
+		t.Errorf("keychain after replace = %v", acc)
+	}
+}
+
+// The Login URL override must be allowed for the org typed: refused at
+// once on the form, not after the browser.
+func TestCredentialsRefuseALoginURLOverrideForAnotherOrg(t *testing.T) {
+	e := newSimEnv(t, browserIdle, nil)
+	u, _ := newSimUI(t, e, "en", nil)
+	u.flagLoginURL = "https://other.my.salesforce.com"
+	fillCredentials(t, u, "acme", e.client.ID, e.client.Secret, e.callback)
+	s := u.Credentials
+	if s.Next.Disabled() == false || s.LoginURLNote.Importance != widget.DangerImportance ||
+		!strings.Contains(s.LoginURLNote.Text, "other.my.salesforce.com is not where this org signs in") {
+		t.Fatalf("note %q (%v), Next disabled %v", s.LoginURLNote.Text, s.LoginURLNote.Importance, s.Next.Disabled())
+	}
+	s.Org.SetText("other")
+	if s.Next.Disabled() || s.LoginURLNote.Importance == widget.DangerImportance {
+		t.Errorf("the org's own host refused: %q", s.LoginURLNote.Text)
+	}
+}
+
+// Every action on a saved profile that contacts Salesforce names the host
+// before it does.
+func TestActionsOnASavedProfileNameTheHost(t *testing.T) {
+	e := newSimEnv(t, browserIdle, nil)
+	u, loop := newSimUI(t, e, "en", nil)
+	e.browser.mode = browserFollow
+	connectAndSave(t, u, loop, e)
+	e.browser.mode = browserIdle
+	want := "Salesforce: " + e.run.URL
+	if !u.Home.SelectName("acme") {
+		t.Fatal("not listed")
+	}
+	test.Tap(u.Home.DeleteButton)
+	if !strings.Contains(dialogText(u), want) {
+		t.Errorf("delete confirmation lacks %q:\n%s", want, dialogText(u))
+	}
+	u.dialog.Hide()
+	test.Tap(u.Home.ReauthButton)
+	if findLabel(u.Win.Canvas(), want) == nil {
+		t.Errorf("the re-authorize screen does not name %s", e.run.URL)
+	}
+	u.goHome()
+	u.Home.SelectName("acme")
+	test.Tap(u.Home.VerifyButton)
+	if !strings.Contains(u.Home.Status.Text, e.run.URL) {
+		t.Errorf("verify status = %q", u.Home.Status.Text)
+	}
+	loop.waitFor(t, "verified", func() bool { return u.Screen() == "result" })
+}
