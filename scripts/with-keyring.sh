@@ -13,7 +13,9 @@
 #      variables it prints;
 #   4. waits (bounded) until `secret-tool` can store, look up and clear a probe
 #      item;
-#   5. execs CMD with SFCONNECT_REAL_KEYRING=1 exported.
+#   5. execs CMD with SFCONNECT_REAL_KEYRING=1 exported (and the keyring's
+#      throw-away password in SFCONNECT_TEST_KEYRING_PASSWORD, for tests that
+#      lock it and unlock it again).
 #
 # Go's build and module caches are computed with `go env` before HOME changes
 # and exported, so `scripts/with-keyring.sh go test ./...` reuses them.
@@ -33,7 +35,7 @@ fi
 
 # Outer half: check tools, pin Go's caches, make the temp dir, start the bus.
 if [ -z "${SFCONNECT_KEYRING_TMP:-}" ]; then
-	for tool in dbus-run-session gnome-keyring-daemon secret-tool; do
+	for tool in dbus-run-session dbus-send gnome-keyring-daemon secret-tool; do
 		command -v "$tool" >/dev/null 2>&1 ||
 			die "$tool not found (Debian/Ubuntu: apt-get install dbus gnome-keyring libsecret-tools)"
 	done
@@ -75,8 +77,18 @@ while IFS= read -r line; do
 	esac
 done <<<"$out"
 
-# The daemon registers org.freedesktop.secrets asynchronously: probe until a
-# full store/lookup/clear round trip works.
+# The daemon registers org.freedesktop.secrets asynchronously. Wait until the
+# name has an owner before the first call: a call before that makes D-Bus
+# activate a second daemon, outside this environment and with a locked
+# keyring, and every probe then fails.
+for _ in $(seq 1 50); do
+	if dbus-send --session --print-reply --dest=org.freedesktop.DBus /org/freedesktop/DBus \
+		org.freedesktop.DBus.NameHasOwner string:org.freedesktop.secrets 2>/dev/null | grep -q 'boolean true'; then
+		break
+	fi
+	sleep 0.1
+done
+# Then probe until a full store/lookup/clear round trip works.
 probe_ok=0
 for _ in $(seq 1 50); do
 	if printf 'probe' | secret-tool store --label='sfconnect probe' sfconnect-probe 1 2>/dev/null &&
@@ -90,4 +102,8 @@ done
 [ "$probe_ok" = 1 ] || die "the Secret Service did not become usable (secret-tool probe failed 50 times)"
 
 export SFCONNECT_REAL_KEYRING=1
+# The fault-injection tests lock this keyring and unlock it again
+# (gnome-keyring-daemon --replace --unlock reads the password): it is a
+# throw-away password of a keyring that lives and dies with $tmp.
+export SFCONNECT_TEST_KEYRING_PASSWORD="$password"
 exec "$@"
