@@ -125,3 +125,20 @@ func (e *APIAccessError) MessageArgs() map[string]any { return nil }
 func apiDisabled(code string) bool {
 	return code == "API_DISABLED_FOR_ORG" || code == "API_CURRENTLY_DISABLED"
 }
+
+// TokenTooLargeError means Salesforce issued a secret larger than every
+// supported keychain holds (Windows Credential Manager: 2560 bytes, see
+// secrets.Limit), so the connection cannot be kept; its token is revoked.
+type TokenTooLargeError struct{ Size, Limit int }
+
+func (e *TokenTooLargeError) Error() string {
+	return fmt.Sprintf("a secret of %d bytes does not fit the keychain (limit %d)", e.Size, e.Limit)
+}
+
+// MessageKey returns the translation key.
+func (e *TokenTooLargeError) MessageKey() string { return "app.err.token_too_large" }
+
+// MessageArgs returns the sizes.
+func (e *TokenTooLargeError) MessageArgs() map[string]any {
+	return map[string]any{"Size": e.Size, "Limit": e.Limit}
+}

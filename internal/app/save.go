@@ -72,6 +72,10 @@ func (s *Service) Save(ctx context.Context, name string, c *Connection, f Consol
 		}
 	}
 	undo, replaced, err := s.putSecrets(ctx, name, c.Secrets)
+	var tooLarge *secrets.TooLargeError
+	if errors.As(err, &tooLarge) {
+		return &TokenTooLargeError{Size: tooLarge.Size, Limit: tooLarge.Limit}
+	}
 	if err != nil {
 		return err
 	}

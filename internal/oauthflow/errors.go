@@ -3,6 +3,7 @@ package oauthflow
 import (
 	"errors"
 	"fmt"
+	"net"
 	"strings"
 )
 
@@ -47,8 +48,16 @@ func (e *NetworkError) Error() string {
 // Unwrap returns the transport error.
 func (e *NetworkError) Unwrap() error { return e.Err }
 
-// MessageKey returns "flow.network".
-func (e *NetworkError) MessageKey() string { return "flow.network" }
+// MessageKey returns "flow.network", or "flow.network_timeout" when
+// Salesforce was reached but did not answer in time (a slow endpoint is not
+// a network to check).
+func (e *NetworkError) MessageKey() string {
+	var ne net.Error
+	if errors.As(e.Err, &ne) && ne.Timeout() {
+		return "flow.network_timeout"
+	}
+	return "flow.network"
+}
 
 // MessageArgs returns the host only.
 func (e *NetworkError) MessageArgs() map[string]any { return map[string]any{"Host": e.Host} }

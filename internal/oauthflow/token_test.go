@@ -229,3 +229,29 @@ func noSecrets(t *testing.T, err error, secrets ...string) {
 		}
 	}
 }
+
+// A Salesforce that accepts the connection but does not answer before the
+// client's timeout is "did not answer in time", not "cannot reach".
+func TestNetworkErrorTimeoutHasItsOwnMessage(t *testing.T) {
+	release := make(chan struct{})
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		_, _ = io.Copy(io.Discard, r.Body)
+		select {
+		case <-r.Context().Done():
+		case <-release:
+		}
+	}))
+	defer srv.Close()
+	defer close(release)
+	cfg := Config{LoginURL: srv.URL, ClientID: "id", ClientSecret: "s", RedirectURL: "http://localhost/",
+		HTTPClient: &http.Client{Timeout: 50 * time.Millisecond}}
+	_, err := Exchange(context.Background(), cfg, "c", "v")
+	var ne *NetworkError
+	if !errors.As(err, &ne) || ne.MessageKey() != "flow.network_timeout" {
+		t.Fatalf("err = %v, want a NetworkError with flow.network_timeout", err)
+	}
+	refused := &NetworkError{Host: "h", Err: errors.New("connection refused")}
+	if refused.MessageKey() != "flow.network" {
+		t.Errorf("a refused connection is %s", refused.MessageKey())
+	}
+}
