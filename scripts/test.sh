@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Runs every test of sfconnect, installing what they need first:
 #   unit, fuzz-seed and end-to-end tests (go test ./...), the real Secret
-#   Service tests (gnome-keyring in a private D-Bus session), the real-browser
+#   Service tests (gnome-keyring in a private D-Bus session), the fault-injection
+#   suite (Salesforce, the keychain, the disk and the process failing), the real-browser
 #   test (headless Chromium), the CLI acceptance test against an independent
 #   Salesforce-like server, the GUI smoke test under Xvfb, and the Windows
 #   installer build with its inspection and its run under Wine.
@@ -24,6 +25,7 @@ step "no fyne in the core" scripts/check-core-deps.sh
 export SFCONNECT_CHROMIUM=$(command -v chromium || true)
 step "go test -race (unit, fuzz seeds, end to end, GUI widgets)" go test -race -count=1 ./...
 step "real Secret Service" scripts/with-keyring.sh go test -count=1 -run 'Real' -v ./internal/secrets/ ./internal/app/
+step "fault injection (real Secret Service, killed and concurrent processes)" scripts/with-keyring.sh go test -count=1 -run 'Fault' -v ./cmd/sfconnect-cli/
 step "CLI acceptance against an independent server" scripts/with-keyring.sh scripts/cli-acceptance.sh
 step "GUI smoke test under Xvfb" scripts/gui-smoke.sh
 if [ "${1:-}" != "--quick" ]; then
