@@ -2,12 +2,14 @@ package main
 
 import (
 	"context"
+	"errors"
 	"flag"
 	"fmt"
 	"strings"
 
 	"github.com/sfconnect/sfconnect/internal/app"
 	"github.com/sfconnect/sfconnect/internal/netproxy"
+	"github.com/sfconnect/sfconnect/internal/profile"
 )
 
 // netFlags are the network flags of every command that talks to
@@ -60,6 +62,13 @@ func (e *env) useNetwork(ctx context.Context, svc *app.Service, base netproxy.Se
 // useProfileNetwork applies the flags over what profile name remembers.
 func (e *env) useProfileNetwork(ctx context.Context, svc *app.Service, name string, n *netFlags) error {
 	p, err := svc.Load(ctx, name)
+	var refused *profile.HostRefusedError
+	if errors.As(err, &refused) {
+		// Its file is not trusted, so neither are the network settings in
+		// it; the command itself refuses the profile (delete revokes at the
+		// org's own host).
+		return e.useNetwork(ctx, svc, netproxy.Settings{}, n)
+	}
 	if err != nil {
 		return err
 	}

@@ -121,3 +121,36 @@ func (c *cli) wipeConfigDir() {
 		}
 	}
 }
+
+// A saved profile whose file was changed to send the sign-in elsewhere is
+// refused by every command that would contact it, with the host named, and
+// delete still removes it, revoking its token at the org's own host.
+func TestATamperedProfileIsRefusedAndCanBeDeleted(t *testing.T) {
+	c := newCLIWith(t, "acme", nil)
+	if code, _, errOut := c.loginOrg("prod", "acme"); code != exitOK {
+		t.Fatalf("login: %s", errOut)
+	}
+	token := c.sim.IssuedRefreshTokens()[0]
+	files, _ := filepath.Glob(filepath.Join(c.dir, "*.json"))
+	raw, _ := os.ReadFile(files[0])
+	tampered := strings.Replace(string(raw), `"login_url": "https://acme.my.salesforce.com"`, `"login_url": "https://collector.evil.example"`, 1)
+	if tampered == string(raw) {
+		t.Fatal("no login_url to tamper with")
+	}
+	if err := os.WriteFile(files[0], []byte(tampered), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	for _, args := range [][]string{{"verify", "--profile", "prod"}, {"reauth", "--profile", "prod"}, {"export", "--profile", "prod"}} {
+		code, _, errOut := c.run("", args...)
+		if code != exitFail || !strings.Contains(errOut, "it would contact collector.evil.example") {
+			t.Errorf("%v: exit %d\n%s", args, code, errOut)
+		}
+	}
+	if c.opened.Load() != 1 {
+		t.Error("a browser was opened for the tampered profile")
+	}
+	code, _, errOut := c.run("", "delete", "--profile", "prod")
+	if code != exitOK || !c.sim.Revoked(token) || !strings.Contains(errOut, "https://acme.my.salesforce.com") {
+		t.Errorf("delete: exit %d, revoked %v\n%s", code, c.sim.Revoked(token), errOut)
+	}
+}
