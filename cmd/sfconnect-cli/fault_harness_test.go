@@ -159,6 +159,15 @@ func (c *faultCLI) assertNothingFor(name string, issuedBefore int) {
 	}
 }
 
+// assertNewTokenRevoked proves that the failed command got exactly one new
+// refresh token from Salesforce and revoked it.
+func (c *faultCLI) assertNewTokenRevoked(issued int) {
+	c.t.Helper()
+	if got := c.sim.IssuedRefreshTokens(); len(got) != issued+1 || !c.sim.Revoked(got[issued]) {
+		c.t.Errorf("%d tokens issued, the new one revoked: %v", len(got)-issued, len(got) > issued && c.sim.Revoked(got[issued]))
+	}
+}
+
 // lastLine is the last non-empty line of out, for test messages.
 func lastLine(out string) string {
 	lines := strings.Split(strings.TrimSpace(out), "\n")

@@ -98,9 +98,7 @@ func TestFaultKeychainLocked(t *testing.T) {
 	if code != exitFail || !strings.Contains(lastLine(errOut), "No unlocked keyring is available") {
 		t.Errorf("exit %d, the admin saw %q", code, lastLine(errOut))
 	}
-	if got := c.sim.IssuedRefreshTokens(); len(got) != issued+1 || !c.sim.Revoked(got[issued]) {
-		t.Error("the new token was not revoked")
-	}
+	c.assertNewTokenRevoked(issued)
 	c.assertIntact("keep", before)
 }
 
@@ -149,9 +147,7 @@ func TestFaultKeychainAbsent(t *testing.T) {
 			t.Errorf("%s without a bus: exit %d\n%s", name, code, ch.out.String())
 		}
 	}
-	if got := c.sim.IssuedRefreshTokens(); len(got) != issued+1 || !c.sim.Revoked(got[issued]) {
-		t.Errorf("the sign-in did not run to the save, or its token was left alive (%d issued)", len(got)-issued)
-	}
+	c.assertNewTokenRevoked(issued) // the sign-in ran to the save
 	c.assertNothingFor("new", issued)
 	c.assertIntact("keep", before)
 }
