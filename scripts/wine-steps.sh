@@ -246,6 +246,27 @@ cli_delete() {
 	inet_proxy off
 }
 
+# cli_orphans: credentials whose profile file is gone are found by
+# enumerating Credential Manager (CredEnumerate with the filter
+# "sfconnect:*"), an import under their name refuses to take them over, and
+# they are removed on request. The store lock (LockFileEx) is held by each
+# import. wine-b stays for the uninstall step.
+cli_orphans() {
+	local file=$WORK/export-c.json
+	cli export --profile wine-b --include-secrets -o "$(winpath "$file")" || check_fail "export wine-b"
+	cli import --profile wine-c "$(winpath "$file")" || check_fail "import as wine-c"
+	rm -f "$APPDATA_DIR/sfconnect/wine-c.json"
+	cli list --orphans || true
+	expect "list --orphans finds wine-c's credentials" grep -q 'wine-c' "$WORK/cli.out"
+	expect "and not wine-b's, whose profile is there" bash -c '! grep -q wine-b "$1"' _ "$WORK/cli.out"
+	cli import --profile wine-c "$(winpath "$file")" && check_fail "import over the orphans succeeded"
+	expect "import refuses them" grep -q 'belong to no saved connection' "$WORK/cli.err"
+	cli list --orphans --remove || check_fail "list --orphans --remove"
+	expect "they are removed" \
+		bash -c '[[ $(wine "$1" cred sfconnect:wine-c:refresh_token 2>&1) == absent* ]]' _ "$WORK/wincheck.exe"
+	rm -f "$file"
+}
+
 gui_demo_ja() {
 	if gui_start ja --demo; then check_ok "window up, screen home"; else
 		check_fail "no sfconnect window (log: gui.log)"

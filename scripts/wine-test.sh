@@ -107,6 +107,7 @@ step "CLI: login when no browser can be opened" cli_login_no_browser
 step "CLI: list and export" cli_list_export
 step "CLI: calls follow the Internet Options proxy" cli_proxy
 step "CLI: delete revokes at the server (loopback bypasses the proxy)" cli_delete
+step "CLI: credentials without a profile are listed, refused by import and removed" cli_orphans
 step "GUI: ja window, light theme, Japanese glyphs, demo flow to the Result screen" gui_demo_ja
 step "GUI: en window, light theme" gui_en
 step "MSI: uninstall keeps the profiles and the credentials" uninstall
