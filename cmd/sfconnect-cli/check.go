@@ -52,6 +52,7 @@ func cmdCheck(ctx context.Context, e *env, args []string) error {
 	if err != nil {
 		return err
 	}
+	e.contactingAll(ctx, svc, name, all)
 	var results []app.ConnectionHealth
 	if all {
 		if results, err = svc.CheckAll(ctx); err != nil {

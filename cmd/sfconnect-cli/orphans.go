@@ -70,3 +70,16 @@ func (e *env) contacting(ctx context.Context, svc *app.Service, name string, ref
 		fmt.Fprintln(e.stderr, e.loc.T("cli.contacting", map[string]any{"Name": name, "URL": app.ContactURL(p)}))
 	}
 }
+
+// contactingAll names the host of every connection check is about to ask
+// about: the one called name, or all of them.
+func (e *env) contactingAll(ctx context.Context, svc *app.Service, name string, all bool) {
+	if !all {
+		e.contacting(ctx, svc, name, false)
+		return
+	}
+	profiles, _ := svc.List(ctx)
+	for _, p := range profiles {
+		e.contacting(ctx, svc, p.Name, false)
+	}
+}

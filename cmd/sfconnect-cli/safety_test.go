@@ -103,7 +103,8 @@ func TestCommandsOnASavedProfileNameTheHost(t *testing.T) {
 		t.Fatalf("login: %s", errOut)
 	}
 	want := `Salesforce for "prod": ` + c.simURL
-	for _, args := range [][]string{{"verify", "--profile", "prod"}, {"delete", "--profile", "prod"}} {
+	for _, args := range [][]string{{"verify", "--profile", "prod"}, {"check", "--profile", "prod"}, {"check", "--all"},
+		{"delete", "--profile", "prod"}} {
 		_, _, errOut := c.run("", args...)
 		if !strings.HasPrefix(errOut, want) {
 			t.Errorf("%v: stderr does not start with %q:\n%s", args, want, errOut)
