@@ -35,7 +35,10 @@ cat >"$work/seed.json" <<'JSON'
  "salesforce": {"kind": "production", "login_url": "http://127.0.0.1:9", "callback_url": "http://localhost/",
   "instance_url": "", "org_id": "", "username": "", "scopes": [], "refresh_token_rotation": false}}
 JSON
-SFCONNECT_CONFIG_DIR="$work/config" "$work/sfconnect-cli" import "$work/seed.json" >/dev/null
+# Import looks for keychain entries it must not take over, so it needs a
+# keychain even for a file without secrets: a private one, for this import.
+scripts/with-keyring.sh env SFCONNECT_CONFIG_DIR="$work/config" "$work/sfconnect-cli" import "$work/seed.json" >/dev/null 2>&1 ||
+  { echo "gui-smoke: FAIL: could not import the seed profile"; exit 1; }
 HOME="$work/home" SFCONNECT_CONFIG_DIR="$work/config" LANG=ja_JP.UTF-8 LC_ALL= SFCONNECT_FIRST_FRAME=1 \
   "$work/sfconnect" >"$work/app.log" 2>&1 &
 app_pid=$!
