@@ -2,6 +2,7 @@ package salesforce
 
 import (
 	"errors"
+	"strings"
 	"testing"
 )
 
@@ -70,4 +71,33 @@ func TestCheckInstanceURLRefusesTheSharedLoginHosts(t *testing.T) {
 			t.Errorf("CheckInstanceURL(%q) = %v, want allowed %v", raw, err, ok)
 		}
 	}
+}
+
+// Whatever CheckLoginURL accepts goes to the org's own My Domain, a shared
+// login host or this computer; whatever it refuses is a *URLError.
+func FuzzCheckLoginURL(f *testing.F) {
+	for _, s := range []string{"https://acme.my.salesforce.com", "https://acme.my.salesforce.com.evil.example",
+		"http://127.0.0.1:9", "https://login.salesforce.com:443/x", "https://ACME.my.salesforce.com:0443",
+		"https://[::1]/", "https://evil.example@acme.my.salesforce.com", "acme.my.salesforce.com"} {
+		f.Add(s)
+	}
+	acme := Org{Namespace: "acme", Kind: Production}
+	f.Fuzz(func(t *testing.T, raw string) {
+		got, err := CheckLoginURL(raw, acme)
+		if err != nil {
+			var ue *URLError
+			if !errors.As(err, &ue) || got != "" {
+				t.Fatalf("CheckLoginURL(%q) = %q, %v", raw, got, err)
+			}
+			return
+		}
+		host := strings.TrimPrefix(strings.TrimPrefix(got, "https://"), "http://")
+		h, _, _ := strings.Cut(strings.TrimPrefix(host, "["), "]")
+		if hp, _, ok := strings.Cut(host, ":"); ok && !strings.HasPrefix(host, "[") {
+			h = hp
+		}
+		if !(got == "https://acme.my.salesforce.com" || got == ProductionLoginURL || got == SandboxLoginURL || isLoopback(h)) {
+			t.Fatalf("CheckLoginURL(%q) accepted %q", raw, got)
+		}
+	})
 }

@@ -141,3 +141,18 @@ func TestRealSecretServiceList(t *testing.T) {
 		t.Fatalf("List = %q, %v; want %q", got, err, accounts)
 	}
 }
+
+// parseDump reads what another program prints: it never panics and never
+// returns an empty account.
+func FuzzParseDump(f *testing.F) {
+	f.Add([]byte(sampleDump))
+	f.Add([]byte("keychain: \"x\"\nclass: \"genp\"\n\"acct\"<blob>=0xZZ\n\"svce\"<blob>=\"sfconnect\"\n"))
+	f.Add([]byte("\"acct\"<blob>=\"\\\\\\\"\"\n\"svce\"<blob>=\"sfconnect\"\nclass: \"genp\""))
+	f.Fuzz(func(t *testing.T, out []byte) {
+		for _, a := range parseDump(out, "sfconnect") {
+			if a == "" {
+				t.Fatal("an empty account")
+			}
+		}
+	})
+}
