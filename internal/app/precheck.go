@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/sfconnect/sfconnect/internal/profile"
+	"github.com/sfconnect/sfconnect/internal/salesforce"
 )
 
 // CheckNew checks everything a new connection will be saved with, before any
@@ -41,4 +42,29 @@ func (s *Service) CheckNew(ctx context.Context, name string, in ConnectInput, f 
 		return &ExistsError{Name: name}
 	}
 	return nil
+}
+
+// signInURL is where the sign-in for org goes: its own My Domain, or the
+// override when Salesforce's rule allows it for this org (a shared login
+// host, a simulator on this computer).
+func signInURL(org salesforce.Org, override string) (string, error) {
+	if strings.TrimSpace(override) == "" {
+		return org.LoginURL(), nil
+	}
+	return salesforce.CheckLoginURL(override, org)
+}
+
+// SignInURL returns where a sign-in with this input would go, for screens
+// that show the host before anything is contacted; the error says why the
+// org or the login URL cannot be used.
+func SignInURL(in ConnectInput) (string, error) {
+	org, err := salesforce.ParseOrg(in.Org)
+	if err != nil {
+		return "", &InputError{Field: "org", Err: err}
+	}
+	u, err := signInURL(org, in.LoginURL)
+	if err != nil {
+		return "", &InputError{Field: "login_url", Err: err}
+	}
+	return u, nil
 }

@@ -125,31 +125,6 @@ func (s *Service) checkInput(in *ConnectInput) (salesforce.Org, oauthflow.Config
 		ClientSecret: in.ClientSecret, RedirectURL: in.CallbackURL, HTTPClient: s.d.HTTP}, nil
 }
 
-// signInURL is where the sign-in for org goes: its own My Domain, or the
-// override when Salesforce's rule allows it for this org (a shared login
-// host, a simulator on this computer).
-func signInURL(org salesforce.Org, override string) (string, error) {
-	if strings.TrimSpace(override) == "" {
-		return org.LoginURL(), nil
-	}
-	return salesforce.CheckLoginURL(override, org)
-}
-
-// SignInURL returns where a sign-in with this input would go, for screens
-// that show the host before anything is contacted; the error says why the
-// org or the login URL cannot be used.
-func SignInURL(in ConnectInput) (string, error) {
-	org, err := salesforce.ParseOrg(in.Org)
-	if err != nil {
-		return "", &InputError{Field: "org", Err: err}
-	}
-	u, err := signInURL(org, in.LoginURL)
-	if err != nil {
-		return "", &InputError{Field: "login_url", Err: err}
-	}
-	return u, nil
-}
-
 // Reauthorize starts a new authorization for a saved profile, reusing its
 // client ID from the profile and its client secret from the keychain.
 func (s *Service) Reauthorize(ctx context.Context, name string, promptLogin bool, timeout time.Duration) (*Session, error) {
