@@ -77,8 +77,10 @@ func (u *UI) ShowAuthorize() {
 		s.CopyURL,
 		container.NewBorder(nil, nil, nil, s.PasteButton, s.PasteEntry), s.PasteError)
 	s.Checks = u.newPreflightView(u.preflightInput, u.wiz.reauth)
+	// The sign-in button sits in the button bar, where every screen keeps
+	// its next step, so a long checklist never pushes it out of view.
 	body := container.NewVBox(intro, s.Checks.card, s.PromptLogin,
-		container.NewHBox(s.Authorize), s.waitBox, s.Error, u.hint(u.L.T("ui.auth.hint.timeout")), manual)
+		s.waitBox, s.Error, u.hint(u.L.T("ui.auth.hint.timeout")), manual)
 	s.Back = widget.NewButton(u.L.T("ui.action.back"), func() {
 		s.cancelWait()
 		if u.wiz.reauth != "" {
@@ -91,7 +93,7 @@ func (u *UI) ShowAuthorize() {
 	if u.wiz.reauth != "" {
 		title = u.L.T("ui.auth.title.reauth", map[string]any{"Name": u.wiz.reauth})
 	}
-	u.show("authorize", 3, title, body, buttonBar(nil, s.Back))
+	u.show("authorize", 3, title, body, buttonBar(nil, s.Back, s.Authorize))
 	u.setPrimary(s.Authorize)
 	u.escape = s.cancelWait
 }

@@ -55,6 +55,9 @@ type PreflightView struct {
 	Lines   []*CheckLine // one per check of the last run, in order
 	Status  *widget.Label
 	Recheck *widget.Button
+	// Details shows or hides the lines of a run that passed: folded, a
+	// passing checklist is one line and the sign-in button stays in view.
+	Details *widget.Button
 	Done    bool // the last run has finished
 
 	u     *UI
@@ -75,8 +78,10 @@ func (u *UI) newPreflightView(input func() app.PreflightInput, profileName strin
 		finished: make(chan struct{}), cancel: func() {}}
 	close(v.finished)
 	v.Recheck = widget.NewButtonWithIcon(u.L.T("ui.preflight.recheck"), theme.ViewRefreshIcon(), v.run)
-	v.card = card(container.NewBorder(nil, nil, nil, v.Recheck, subheading(u.L.T("ui.preflight.title"))),
-		v.Status, v.rows)
+	v.Details = widget.NewButton(u.L.T("ui.preflight.details.show"), v.toggleDetails)
+	v.Details.Hide()
+	v.card = card(container.NewBorder(nil, nil, nil, container.NewHBox(v.Details, v.Recheck),
+		subheading(u.L.T("ui.preflight.title"))), v.Status, v.rows)
 	if u.network() == nil {
 		v.card.Hide()
 		return v
@@ -151,6 +156,14 @@ func (v *PreflightView) show(p *app.Preflight, err error) {
 		v.Status.Importance = widget.DangerImportance
 		v.Status.SetText(u.L.T("ui.preflight.failed"))
 	}
+	// Every check passed: one line says so and the details fold away. A
+	// warning or a failure shows every line with its fix.
+	allPass := true
+	for _, c := range p.Checks {
+		allPass = allPass && c.Status == app.Pass
+	}
+	v.Details.Hidden = !allPass
+	v.setDetails(!allPass)
 	for _, c := range p.Checks {
 		line := u.checkLine(app.Check{ID: c.ID, Status: c.Status, Key: c.Key, Args: c.Args})
 		text := container.NewVBox(bold(u.L.T(c.TitleKey())), line.Text)
@@ -161,6 +174,22 @@ func (v *PreflightView) show(p *app.Preflight, err error) {
 		v.rows.Add(container.NewBorder(nil, nil, container.NewVBox(line.Icon), nil, text))
 	}
 	u.relayout()
+}
+
+// toggleDetails shows or hides the lines of a passing run.
+func (v *PreflightView) toggleDetails() {
+	v.setDetails(!v.rows.Visible())
+	v.u.relayout()
+}
+
+func (v *PreflightView) setDetails(show bool) {
+	if show {
+		v.rows.Show()
+		v.Details.SetText(v.u.L.T("ui.preflight.details.hide"))
+		return
+	}
+	v.rows.Hide()
+	v.Details.SetText(v.u.L.T("ui.preflight.details.show"))
 }
 
 // preflightInput is what the wizard is about to sign in with.

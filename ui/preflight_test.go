@@ -42,6 +42,15 @@ func TestTheAuthorizeScreenRunsThePreflightAgainstTheSimulator(t *testing.T) {
 					t.Errorf("no label %q on the Authorize screen", text)
 				}
 			}
+			// A passing checklist folds to its one-line status, so the
+			// sign-in below it stays in view; Details unfolds it.
+			if v.rows.Visible() || !v.Details.Visible() {
+				t.Errorf("passing checklist: lines shown %v, details button shown %v", v.rows.Visible(), v.Details.Visible())
+			}
+			test.Tap(v.Details)
+			if !v.rows.Visible() || v.Details.Text != u.L.T("ui.preflight.details.hide") {
+				t.Errorf("after Details: lines shown %v, button %q", v.rows.Visible(), v.Details.Text)
+			}
 			// The sign-in still works after the checklist probed the port.
 			test.Tap(u.Authorize.Authorize)
 			loop.waitFor(t, "result screen", func() bool { return u.Screen() == "result" })
@@ -70,6 +79,9 @@ func TestThePreflightShowsAFailureWithItsFixAndChecksAgain(t *testing.T) {
 	}
 	if !strings.Contains(v.Status.Text, "Something will stop the sign-in") {
 		t.Errorf("status = %q", v.Status.Text)
+	}
+	if !v.rows.Visible() || v.Details.Visible() {
+		t.Errorf("a failing checklist must show its lines unfolded: lines %v, details button %v", v.rows.Visible(), v.Details.Visible())
 	}
 	taken.Close()
 	test.Tap(v.Recheck)
