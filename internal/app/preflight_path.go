@@ -2,8 +2,6 @@ package app
 
 import (
 	"context"
-	"errors"
-	"net"
 	"net/http"
 	"net/url"
 	"strings"
@@ -43,8 +41,7 @@ func (s *Service) checkPath(ctx context.Context, p *Preflight, base string) {
 		// Direct: the name must resolve here. Through a proxy, the proxy
 		// resolves it (many company networks resolve no outside names).
 		if _, err := n.LookupHost(ctx, host); err != nil {
-			p.add(PreflightCheck{ID: CheckHTTPS, Status: Fail, Key: "app.preflight.https.dns",
-				Args: map[string]any{"Host": host}, FixKey: "app.preflight.fix.dns"})
+			p.add(errCheck(CheckHTTPS, Fail, netproxy.Diagnose(host, err)))
 			p.add(skippedTLS(host))
 			return
 		}
@@ -58,7 +55,7 @@ func (s *Service) checkPath(ctx context.Context, p *Preflight, base string) {
 	resp, err := client.Do(req)
 	if err != nil {
 		s.d.Logger.Debug("preflight: probe failed", "host", host, "error", err)
-		https, tls := probeFailure(ctx, host, choice, err)
+		https, tls := probeFailure(host, choice, err)
 		p.add(https)
 		p.add(tls)
 		return
@@ -108,31 +105,21 @@ func proxyCheck(c netproxy.Choice, host string) PreflightCheck {
 	return PreflightCheck{ID: CheckProxy, Status: Pass, Key: key, Args: args}
 }
 
-// probeFailure explains a failed probe: the HTTPS check and the TLS check.
-func probeFailure(ctx context.Context, host string, choice netproxy.Choice, err error) (PreflightCheck, PreflightCheck) {
-	args := map[string]any{"Host": host, "Proxy": choice.Display(), "Seconds": int(PreflightTimeout / time.Second)}
-	https := PreflightCheck{ID: CheckHTTPS, Status: Fail, Args: args}
-	var pe *netproxy.ProxyError
-	var op *net.OpError
-	switch te := netproxy.ClassifyTLS(host, err); {
-	case te != nil:
-		https.Key = "app.preflight.https.tls_failed"
-		return https, errCheck(CheckTLS, Fail, te)
-	case errors.As(err, &pe):
-		return errCheck(CheckHTTPS, Fail, pe), skippedTLS(host)
-	case errors.Is(err, context.DeadlineExceeded) || ctx.Err() != nil || isTimeout(err):
-		https.Key, https.FixKey = "app.preflight.https.timeout", "app.preflight.fix.timeout"
-	case errors.As(err, &op) && op.Op == "proxyconnect":
-		https.Key, https.FixKey = "app.preflight.https.proxy_unreachable", "app.preflight.fix.proxy_address"
-	default:
-		https.Key, https.FixKey = "app.preflight.https.unreachable", "app.preflight.fix.timeout"
+// probeFailure explains a failed probe, the HTTPS check and the TLS check,
+// with the diagnosis every later call to Salesforce gives for the same
+// failure (netproxy.Diagnose), so the checklist and a failed sign-in read
+// alike.
+func probeFailure(host string, choice netproxy.Choice, err error) (PreflightCheck, PreflightCheck) {
+	d := netproxy.Diagnose(host, err)
+	if d.Reason == netproxy.ReachProxyDown && choice.Proxy != nil {
+		d.Proxy = choice.Display() // the name as set, not the address it resolved to
 	}
-	return https, skippedTLS(host)
-}
-
-func isTimeout(err error) bool {
-	var ne net.Error
-	return errors.As(err, &ne) && ne.Timeout()
+	if d.Reason == netproxy.ReachTLS {
+		https := PreflightCheck{ID: CheckHTTPS, Status: Fail, Key: "app.preflight.https.tls_failed",
+			Args: map[string]any{"Host": host}}
+		return https, errCheck(CheckTLS, Fail, d)
+	}
+	return errCheck(CheckHTTPS, Fail, d), skippedTLS(host)
 }
 
 // skippedTLS is the TLS check when the host was not reached.

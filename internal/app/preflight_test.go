@@ -146,10 +146,10 @@ func TestPreflightFindsTheWayThroughACorporateNetwork(t *testing.T) {
 		{"the name does not resolve", func(c *corpNet) netproxy.Settings {
 			c.hosts = proxytest.Hosts{}
 			return netproxy.Settings{}
-		}, map[string]string{app.CheckHTTPS: "fail app.preflight.https.dns", app.CheckTLS: "warn app.preflight.tls.skipped"}},
+		}, map[string]string{app.CheckHTTPS: "fail app.net.err.dns", app.CheckTLS: "warn app.preflight.tls.skipped"}},
 		{"the proxy is down", func(c *corpNet) netproxy.Settings {
 			return netproxy.Settings{Proxy: fmt.Sprintf("http://127.0.0.1:%d", freePort(t))}
-		}, map[string]string{app.CheckHTTPS: "fail app.preflight.https.proxy_unreachable"}},
+		}, map[string]string{app.CheckHTTPS: "fail app.net.err.proxy_unreachable"}},
 		{"a broken PAC file", func(c *corpNet) netproxy.Settings {
 			return netproxy.Settings{PAC: proxytest.ServePAC(t, "function FindProxyForURL(").URL}
 		}, map[string]string{app.CheckProxy: "fail app.net.err.pac_script", app.CheckTLS: "warn app.preflight.tls.skipped"}},
