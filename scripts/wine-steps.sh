@@ -229,8 +229,8 @@ cli_proxy() {
 	if cli verify --profile wine-proxied; then check_fail "verify succeeded, past a proxy that forwards nothing"; fi
 	expect "the proxy counted CONNECT sfconnect-wine-proxy.my.salesforce.com:443" \
 		grep -qxF "CONNECT sfconnect-wine-proxy.my.salesforce.com:443" "$WORK/proxy.log"
-	expect "verify failed with a translated network message, not a raw error" \
-		grep -q "Cannot reach sfconnect-wine-proxy.my.salesforce.com" "$WORK/cli.err"
+	expect "verify names the proxy's refusal, as the preflight does, not a raw error" \
+		grep -q "could not reach Salesforce (HTTP 502)" "$WORK/cli.err"
 	cli delete --profile wine-proxied --no-revoke >/dev/null || check_fail "delete --no-revoke wine-proxied"
 }
 

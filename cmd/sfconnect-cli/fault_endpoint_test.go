@@ -16,7 +16,7 @@ func TestFaultTokenEndpoint(t *testing.T) {
 		{faultSlow, "did not answer in time"},
 		{faultOutage, "Salesforce answered with a server error (HTTP 503)"},
 		{faultGarbage, "Salesforce's answer could not be read"},
-		{faultReset, "Cannot reach 127.0.0.1"},
+		{faultReset, "cannot be reached: the connection was refused or broken off"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.mode, func(t *testing.T) {

@@ -3,8 +3,9 @@ package oauthflow
 import (
 	"errors"
 	"fmt"
-	"net"
 	"strings"
+
+	"github.com/sfconnect/sfconnect/internal/netproxy"
 )
 
 // ErrNoRefreshToken matches a *NoRefreshTokenError with errors.Is.
@@ -34,8 +35,11 @@ func (e *NoRefreshTokenError) MessageArgs() map[string]any {
 	return map[string]any{"Scopes": strings.Join(e.GrantedScopes, ", ")}
 }
 
-// NetworkError means Salesforce could not be reached: DNS, connection,
-// TLS or timeout. Host is the login host; Err the transport error, for logs.
+// NetworkError means Salesforce could not be reached or did not answer: the
+// proxy refused the tunnel, the certificate was refused (a TLS-inspecting
+// proxy), DNS, a timeout, a refused or reset connection. Host is the login
+// host; Err the transport error. Its message is the diagnosis the preflight
+// gives for the same failure (netproxy.Diagnose): the cause and the fix.
 type NetworkError struct {
 	Host string
 	Err  error
@@ -48,19 +52,23 @@ func (e *NetworkError) Error() string {
 // Unwrap returns the transport error.
 func (e *NetworkError) Unwrap() error { return e.Err }
 
-// MessageKey returns "flow.network", or "flow.network_timeout" when
-// Salesforce was reached but did not answer in time (a slow endpoint is not
-// a network to check).
-func (e *NetworkError) MessageKey() string {
-	var ne net.Error
-	if errors.As(e.Err, &ne) && ne.Timeout() {
-		return "flow.network_timeout"
+// Diagnosis explains the failure as the preflight does.
+func (e *NetworkError) Diagnosis() *netproxy.ReachError {
+	if d := netproxy.Diagnose(e.Host, e.Err); d != nil {
+		return d
 	}
-	return "flow.network"
+	return &netproxy.ReachError{Host: e.Host, Reason: netproxy.ReachUnreachable}
 }
 
-// MessageArgs returns the host only.
-func (e *NetworkError) MessageArgs() map[string]any { return map[string]any{"Host": e.Host} }
+// MessageKey returns the diagnosis' key, such as
+// "app.net.err.proxy_auth_required" or "app.net.err.slow" (Salesforce was
+// reached but did not answer in time: a slow endpoint is not a network to
+// check).
+func (e *NetworkError) MessageKey() string { return e.Diagnosis().MessageKey() }
+
+// MessageArgs returns the diagnosis' data: the host, the proxy, the
+// certificate's issuer; never what was sent.
+func (e *NetworkError) MessageArgs() map[string]any { return e.Diagnosis().MessageArgs() }
 
 // LoginURLError means Config.LoginURL is not usable: not https (http is for
 // loopback simulators only), or carrying a path, query or credentials.

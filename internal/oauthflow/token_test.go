@@ -247,11 +247,11 @@ func TestNetworkErrorTimeoutHasItsOwnMessage(t *testing.T) {
 		HTTPClient: &http.Client{Timeout: 50 * time.Millisecond}}
 	_, err := Exchange(context.Background(), cfg, "c", "v")
 	var ne *NetworkError
-	if !errors.As(err, &ne) || ne.MessageKey() != "flow.network_timeout" {
-		t.Fatalf("err = %v, want a NetworkError with flow.network_timeout", err)
+	if !errors.As(err, &ne) || ne.MessageKey() != "app.net.err.slow" {
+		t.Fatalf("err = %v, want a NetworkError with app.net.err.slow", err)
 	}
 	refused := &NetworkError{Host: "h", Err: errors.New("connection refused")}
-	if refused.MessageKey() != "flow.network" {
+	if refused.MessageKey() != "app.net.err.unreachable" {
 		t.Errorf("a refused connection is %s", refused.MessageKey())
 	}
 }
