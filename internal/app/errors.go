@@ -80,18 +80,25 @@ func (e *VerificationError) Error() string {
 // Unwrap makes errors.Is(err, ErrVerificationFailed) true.
 func (e *VerificationError) Unwrap() error { return ErrVerificationFailed }
 
-// MessageKey renders the first failed check.
+// MessageKey renders the first failed check, or what its Detail says
+// (why a check got no answer from Salesforce, and the fix).
 func (e *VerificationError) MessageKey() string {
 	if len(e.Failed) == 0 {
 		return "app.err.verification_failed"
 	}
+	if m, ok := e.Failed[0].Detail.(interface{ MessageKey() string }); ok {
+		return m.MessageKey()
+	}
 	return e.Failed[0].Key
 }
 
-// MessageArgs renders the first failed check.
+// MessageArgs renders the first failed check, or its Detail.
 func (e *VerificationError) MessageArgs() map[string]any {
 	if len(e.Failed) == 0 {
 		return nil
+	}
+	if m, ok := e.Failed[0].Detail.(interface{ MessageArgs() map[string]any }); ok {
+		return m.MessageArgs()
 	}
 	return e.Failed[0].Args
 }

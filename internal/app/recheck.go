@@ -37,7 +37,12 @@ func (s *Service) Verify(ctx context.Context, name string, p Progress) (*Report,
 	case TokenDead:
 		r.add("token", Fail, "app.check.token.dead", nil)
 	default:
-		r.Checks = append(r.Checks, Check{ID: "token", Status: Warn, Key: "app.check.token.unknown", Detail: h.Reason})
+		key := "app.check.token.unknown"
+		if unreached(h.Reason) != nil {
+			// The question did not get through: the deep check would not either.
+			key = "app.check.token.unreached"
+		}
+		r.Checks = append(r.Checks, Check{ID: "token", Status: Warn, Key: key, Detail: h.Reason})
 	}
 	return r, s.recordVerified(prof, r, h.State == TokenAlive)
 }

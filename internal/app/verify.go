@@ -95,7 +95,10 @@ func (s *Service) verifyNew(ctx context.Context, cfg oauthflow.Config, org sales
 	// again, or the token handed to the console would die.
 	p.report(StepRefresh)
 	nt, err := oauthflow.Refresh(ctx, cfg, tok.RefreshToken)
-	switch {
+	switch d := unreached(err); {
+	case d != nil:
+		s.d.Logger.Warn("refresh check got no answer", "err", err)
+		r.addUnreached("refresh", Fail, d)
 	case err != nil:
 		s.d.Logger.Warn("refresh check failed", "err", err)
 		r.add("refresh", Fail, "app.check.refresh.fail", nil)
@@ -113,7 +116,11 @@ func (s *Service) checkIdentity(ctx context.Context, r *Report, api *salesforce.
 	id, err := api.Identity(ctx, idURL)
 	if err != nil {
 		s.d.Logger.Warn("identity check failed", "err", err)
-		r.add("identity", Fail, "app.check.identity.fail", nil)
+		if d := unreached(err); d != nil {
+			r.addUnreached("identity", Fail, d)
+		} else {
+			r.add("identity", Fail, "app.check.identity.fail", nil)
+		}
 		return
 	}
 	r.Identity = id
@@ -162,9 +169,12 @@ func (s *Service) checkAPI(ctx context.Context, r *Report, api *salesforce.Clien
 		r.add("api", Fail, key, nil)
 		return e
 	}
-	switch {
+	switch d := unreached(err); {
 	case err != nil && errors.Is(err, salesforce.ErrUnauthorized):
 		r.add("manage_users", Fail, "app.check.manage_users.unknown", nil)
+	case d != nil:
+		s.d.Logger.Warn("permission check got no answer", "err", err)
+		r.addUnreached("manage_users", Warn, d)
 	case err != nil:
 		s.d.Logger.Warn("permission check failed", "err", err)
 		r.add("manage_users", Warn, "app.check.manage_users.unknown", nil)

@@ -79,7 +79,7 @@ func (c *Client) getJSON(ctx context.Context, rawURL string, auth bool, out any)
 		if ctxErr := ctx.Err(); ctxErr != nil {
 			return ctxErr
 		}
-		return fmt.Errorf("salesforce request to %s: %w", req.URL.Redacted(), stripURLError(err))
+		return &TransportError{Host: req.URL.Hostname(), URL: req.URL.Redacted(), Err: stripURLError(err)}
 	}
 	defer resp.Body.Close()
 	body, err := io.ReadAll(io.LimitReader(resp.Body, maxBody+1))
@@ -87,7 +87,7 @@ func (c *Client) getJSON(ctx context.Context, rawURL string, auth bool, out any)
 		if ctxErr := ctx.Err(); ctxErr != nil {
 			return ctxErr
 		}
-		return fmt.Errorf("read salesforce response: %w", err)
+		return &TransportError{Host: req.URL.Hostname(), URL: req.URL.Redacted(), Err: err}
 	}
 	if resp.StatusCode < 200 || resp.StatusCode > 299 {
 		return parseAPIError(resp.StatusCode, body)
@@ -110,3 +110,21 @@ func stripURLError(err error) error {
 	}
 	return err
 }
+
+// TransportError means a REST call got no answer from Salesforce: the proxy,
+// the certificate check, DNS or the connection failed, or the answer was cut
+// off. It has no message of its own: the caller explains Err with the
+// diagnosis the preflight uses (internal/app, netproxy.Diagnose), so that
+// the same failure reads the same everywhere.
+type TransportError struct {
+	Host string // the host called
+	URL  string // the URL called, without credentials
+	Err  error  // the transport error
+}
+
+func (e *TransportError) Error() string {
+	return fmt.Sprintf("salesforce request to %s: %v", e.URL, e.Err)
+}
+
+// Unwrap returns the transport error.
+func (e *TransportError) Unwrap() error { return e.Err }
