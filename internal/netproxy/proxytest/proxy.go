@@ -26,6 +26,9 @@ type ProxyOptions struct {
 	Challenges []string
 	// Hosts is how the proxy resolves the targets of CONNECT.
 	Hosts Hosts
+	// Dial, when set, reaches the targets of CONNECT instead of Hosts
+	// (Salesforce.DialContext, for targets on port 443).
+	Dial func(ctx context.Context, network, addr string) (net.Conn, error)
 	// Inspect, when set, makes the proxy a TLS-inspecting gateway: it
 	// answers the client's TLS with certificates from this CA and opens
 	// its own TLS connection upstream, trusting UpstreamRoots.
@@ -97,7 +100,11 @@ func (p *Proxy) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		w.WriteHeader(http.StatusProxyAuthRequired)
 		return
 	}
-	upstream, err := p.o.Hosts.DialContext(r.Context(), "tcp", r.Host)
+	dial := p.o.Hosts.DialContext
+	if p.o.Dial != nil {
+		dial = p.o.Dial
+	}
+	upstream, err := dial(r.Context(), "tcp", r.Host)
 	if err != nil {
 		http.Error(w, "cannot reach "+r.Host, http.StatusBadGateway)
 		return

@@ -1,9 +1,11 @@
 package proxytest
 
 import (
+	"context"
 	"crypto/tls"
 	"io"
 	"log"
+	"net"
 	"net/http"
 	"net/http/httptest"
 	"net/url"
@@ -75,3 +77,14 @@ func StartSalesforce(t testing.TB, opts sfsim.Options) *Salesforce {
 // URL is the simulator's address under host, e.g.
 // URL("acme.my.salesforce.com") = https://acme.my.salesforce.com:PORT.
 func (sf *Salesforce) URL(host string) string { return "https://" + host + ":" + sf.Port }
+
+// DialContext dials as Hosts does and sends Salesforce's port, 443, to the
+// simulator's: a client may then use https://acme.my.salesforce.com with
+// no port, as a saved connection does (salesforce.CheckLoginURL refuses a
+// port on a Salesforce host).
+func (sf *Salesforce) DialContext(ctx context.Context, network, addr string) (net.Conn, error) {
+	if host, port, err := net.SplitHostPort(addr); err == nil && port == "443" {
+		addr = net.JoinHostPort(host, sf.Port)
+	}
+	return sf.Hosts.DialContext(ctx, network, addr)
+}
