@@ -2,6 +2,7 @@ package ui
 
 import (
 	"context"
+	"errors"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -228,7 +229,12 @@ func (h *HomeScreen) delete(name string) {
 			}
 			if err != nil {
 				h.DeleteButton.Enable()
-				h.setStatus(u.L.Error(err), widget.DangerImportance)
+				msg := u.L.Error(err)
+				var nr *app.RevokeError
+				if errors.As(err, &nr) {
+					msg = u.L.T("ui.home.delete.not_revoked", map[string]any{"Name": name}) + " " + msg
+				}
+				h.setStatus(msg, widget.DangerImportance)
 				return
 			}
 			u.ShowHome()

@@ -3,6 +3,7 @@ package main
 import (
 	"bytes"
 	"context"
+	"errors"
 	"flag"
 	"fmt"
 	"text/tabwriter"
@@ -190,6 +191,11 @@ func cmdDelete(ctx context.Context, e *env, args []string) error {
 		e.contacting(ctx, svc, name, true)
 	}
 	if err := svc.Delete(ctx, name, !noRevoke, e.progress()); err != nil {
+		var nr *app.RevokeError
+		if errors.As(err, &nr) {
+			// The error line that follows says why; this one says what is left.
+			fmt.Fprintln(e.stderr, e.loc.T("cli.delete.not_revoked", map[string]any{"Name": name}))
+		}
 		return err
 	}
 	fmt.Fprintln(e.stdout, e.loc.T("cli.delete.done", map[string]any{"Name": name}))

@@ -149,3 +149,20 @@ func (e *TokenTooLargeError) MessageKey() string { return "app.err.token_too_lar
 func (e *TokenTooLargeError) MessageArgs() map[string]any {
 	return map[string]any{"Size": e.Size, "Limit": e.Limit}
 }
+
+// RevokeError means Delete could not revoke the refresh token at
+// Salesforce, so it removed nothing: the profile and its keychain entries
+// are all still there. It has no message of its own: Err's says why (for a
+// network failure, the preflight's diagnosis); the CLI and the window say
+// first that nothing was deleted.
+type RevokeError struct {
+	Name string
+	Err  error
+}
+
+func (e *RevokeError) Error() string {
+	return "revoke the refresh token of " + e.Name + ": " + e.Err.Error()
+}
+
+// Unwrap returns why the revoke failed.
+func (e *RevokeError) Unwrap() error { return e.Err }

@@ -15,7 +15,7 @@ import (
 // false), then removes its keychain entries and then its file. A token
 // Salesforce no longer knows (salesforce.TokenGone) is already gone, so the
 // delete goes on. When the revoke fails for another reason, nothing is
-// removed, so the admin can retry or choose not to revoke.
+// removed (a *RevokeError), so the admin can retry or choose not to revoke.
 //
 // The keychain entries go before the file: if removing them fails, the
 // profile stays listed and the admin can delete it again, instead of secrets
@@ -66,7 +66,7 @@ func (s *Service) revoke(ctx context.Context, prof profile.Profile) error {
 		return nil // already revoked or expired: the goal is reached
 	}
 	if err != nil {
-		return fmt.Errorf("revoke the refresh token: %w", err)
+		return &RevokeError{Name: prof.Name, Err: err}
 	}
 	return nil
 }
