@@ -2,12 +2,9 @@ package app_test
 
 import (
 	"context"
-	"crypto/tls"
 	"crypto/x509"
 	"errors"
 	"fmt"
-	"net"
-	"net/http"
 	"net/url"
 	"strings"
 	"testing"
@@ -57,16 +54,8 @@ func newReachOrg(t *testing.T) *reachOrg {
 // browse plays the admin's browser: a real GET of the sign-in page that
 // follows Salesforce's redirect to the callback.
 func (o *reachOrg) browse(u *url.URL) error {
-	dial := func(ctx context.Context, network, addr string) (net.Conn, error) {
-		if host, port, _ := net.SplitHostPort(addr); host == "localhost" {
-			addr = net.JoinHostPort("127.0.0.1", port) // the callback
-		}
-		return o.sf.DialContext(ctx, network, addr)
-	}
-	c := &http.Client{Timeout: 30 * time.Second, Transport: &http.Transport{DialContext: dial,
-		TLSClientConfig: &tls.Config{RootCAs: o.sf.Root.Pool()}}}
 	go func() {
-		resp, err := c.Get(u.String())
+		resp, err := o.sf.Browser().Get(u.String())
 		if err == nil {
 			resp.Body.Close()
 		}

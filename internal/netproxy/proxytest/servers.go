@@ -11,6 +11,7 @@ import (
 	"net/url"
 	"sync/atomic"
 	"testing"
+	"time"
 
 	"github.com/sfconnect/sfconnect/internal/sfsim"
 )
@@ -87,4 +88,19 @@ func (sf *Salesforce) DialContext(ctx context.Context, network, addr string) (ne
 		addr = net.JoinHostPort(host, sf.Port)
 	}
 	return sf.Hosts.DialContext(ctx, network, addr)
+}
+
+// Browser is the admin's browser on this network: it reaches the simulator
+// directly at Salesforce's names (its own proxy settings work, whatever the
+// app's are), trusts its public root and follows the redirect to the
+// callback on localhost.
+func (sf *Salesforce) Browser() *http.Client {
+	dial := func(ctx context.Context, network, addr string) (net.Conn, error) {
+		if host, port, _ := net.SplitHostPort(addr); host == "localhost" {
+			addr = net.JoinHostPort("127.0.0.1", port)
+		}
+		return sf.DialContext(ctx, network, addr)
+	}
+	return &http.Client{Timeout: 30 * time.Second, Transport: &http.Transport{DialContext: dial,
+		TLSClientConfig: &tls.Config{RootCAs: sf.Root.Pool()}}}
 }
