@@ -99,6 +99,10 @@ func (u *UI) showResult() {
 		if tokenUnknown(rep) {
 			summary.SetText(u.L.T("ui.result.summary.unknown"))
 		}
+		if rep.Checks[0].Key == "app.check.token.unreached" {
+			// The deep check would meet the same network: the fix is below.
+			summary.SetText(u.L.T("ui.result.summary.unreached"))
+		}
 		summary.Importance = widget.WarningImportance
 	case app.Fail:
 		summary.SetText(u.L.T("ui.result.summary.fail"))
