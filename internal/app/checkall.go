@@ -2,9 +2,11 @@ package app
 
 import (
 	"context"
+	"net/url"
 	"sync"
 	"time"
 
+	"github.com/sfconnect/sfconnect/internal/oauthflow"
 	"github.com/sfconnect/sfconnect/internal/profile"
 )
 
@@ -76,7 +78,13 @@ func (s *Service) CheckOne(ctx context.Context, p profile.Profile) ConnectionHea
 	h, err := s.CheckToken(cctx, p.Name)
 	switch {
 	case err != nil && ctx.Err() == nil && cctx.Err() != nil:
-		h = TokenHealth{State: TokenUnknown, Reason: &IntrospectionError{Err: cctx.Err()}, CheckedAt: s.d.Now().UTC()}
+		// Salesforce's host did not answer in time: say so as any call
+		// that timed out does (netproxy.Diagnose), naming the host.
+		late := &oauthflow.NetworkError{Host: p.LoginURL, Err: cctx.Err()}
+		if u, perr := url.Parse(p.LoginURL); perr == nil && u.Host != "" {
+			late.Host = u.Host
+		}
+		h = TokenHealth{State: TokenUnknown, Reason: &IntrospectionError{Err: late}, CheckedAt: s.d.Now().UTC()}
 		err = nil
 	case err != nil:
 		h.CheckedAt = s.d.Now().UTC()

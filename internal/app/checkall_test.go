@@ -133,8 +133,9 @@ func TestCheckOfASilentHostEndsAsUnknown(t *testing.T) {
 	if all[0].State != app.TokenAlive || all[1].State != app.TokenUnknown || all[1].Reason == nil {
 		t.Errorf("states %v, %v (%v)", all[0].State, all[1].State, all[1].Reason)
 	}
-	if text := i18n.New("en").Error(all[1].Reason); text == i18n.New("en").T("error.unexpected") {
-		t.Errorf("the timeout is not explained: %q", text)
+	want := i18n.New("en").T("app.net.err.slow", map[string]any{"Host": l.Addr().String()})
+	if text := i18n.New("en").Error(all[1].Reason); text != want {
+		t.Errorf("the timeout reads %q, want %q", text, want)
 	}
 }
 
