@@ -8,7 +8,7 @@ import (
 	"strings"
 
 	"github.com/sfconnect/sfconnect/internal/callback"
-	"github.com/sfconnect/sfconnect/internal/netproxy"
+	"github.com/sfconnect/sfconnect/internal/hosts"
 	"github.com/sfconnect/sfconnect/internal/salesforce"
 )
 
@@ -162,7 +162,7 @@ func (s *Service) checkOrg(p *Preflight, in PreflightInput) string {
 	c := PreflightCheck{ID: CheckOrg, Status: Pass, Key: "app.preflight.org.login_url", Args: args}
 	other, otherErr := salesforce.ParseOrg(base)
 	switch {
-	case netproxy.IsLoopback(host):
+	case hosts.IsLoopback(host):
 		c.Key = "app.preflight.org.simulator"
 	case host == "login.salesforce.com" && org.Kind == salesforce.Sandbox:
 		c.Status, c.Key = Fail, "app.preflight.org.sandbox_at_production"

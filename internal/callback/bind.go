@@ -6,9 +6,10 @@ import (
 	"fmt"
 	"log/slog"
 	"net"
-	"net/netip"
 	"strconv"
 	"syscall"
+
+	"github.com/sfconnect/sfconnect/internal/hosts"
 )
 
 // SuggestedPort is the free high port that port errors recommend registering
@@ -134,16 +135,6 @@ func closeAll(ls []net.Listener) {
 	}
 }
 
-// isLoopbackAddr reports whether a "host:port" remote address is loopback
-// (IPv4-mapped IPv6 included).
-func isLoopbackAddr(remote string) bool {
-	ap, err := netip.ParseAddrPort(remote)
-	if err != nil {
-		return false
-	}
-	return ap.Addr().Unmap().IsLoopback()
-}
-
 // loopbackOnly drops every accepted connection whose peer is not loopback,
 // before any byte is read. It matters on the macOS wildcard bind and is
 // harmless elsewhere.
@@ -155,7 +146,7 @@ func (l loopbackOnly) Accept() (net.Conn, error) {
 		if err != nil {
 			return nil, err
 		}
-		if isLoopbackAddr(c.RemoteAddr().String()) {
+		if hosts.IsLoopbackPeer(c.RemoteAddr().String()) {
 			return c, nil
 		}
 		_ = c.Close()

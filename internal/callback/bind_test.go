@@ -86,27 +86,6 @@ func TestPortErrorMessage(t *testing.T) {
 	}
 }
 
-func TestIsLoopbackAddr(t *testing.T) {
-	tests := map[string]bool{
-		"127.0.0.1:5000":          true,
-		"127.8.9.10:1":            true,
-		"[::1]:5000":              true,
-		"[::ffff:127.0.0.1]:5000": true,
-		"192.168.1.2:5000":        false,
-		"[fe80::1%en0]:5000":      false,
-		"[::ffff:10.0.0.1]:5000":  false,
-		"0.0.0.0:80":              false,
-		"localhost:80":            false,
-		"":                        false,
-		"garbage":                 false,
-	}
-	for addr, want := range tests {
-		if got := isLoopbackAddr(addr); got != want {
-			t.Errorf("isLoopbackAddr(%q) = %v, want %v", addr, got, want)
-		}
-	}
-}
-
 func TestListenPortInUse(t *testing.T) {
 	held, err := net.Listen("tcp4", "127.0.0.1:0")
 	if err != nil {

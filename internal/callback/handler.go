@@ -7,6 +7,8 @@ import (
 	"net/url"
 	"strconv"
 	"strings"
+
+	"github.com/sfconnect/sfconnect/internal/hosts"
 )
 
 // contentSecurityPolicy forbids scripts, frames, forms, and any load from
@@ -26,7 +28,7 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 
 	// Defence in depth: loopbackOnly already drops foreign peers, but the
 	// macOS wildcard bind makes this check worth repeating on every OS.
-	if !isLoopbackAddr(r.RemoteAddr) {
+	if !hosts.IsLoopbackPeer(r.RemoteAddr) {
 		s.log.Warn("callback: refused a non-loopback peer")
 		plain(w, http.StatusForbidden)
 		return

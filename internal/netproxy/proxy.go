@@ -30,6 +30,7 @@ import (
 	"sync"
 	"time"
 
+	"github.com/sfconnect/sfconnect/internal/hosts"
 	"golang.org/x/net/http/httpproxy"
 )
 
@@ -181,7 +182,7 @@ func (n *Network) Choose(ctx context.Context, target *url.URL) (Choice, error) {
 }
 
 func (n *Network) choose(ctx context.Context, target *url.URL) (Choice, error) {
-	if IsLoopback(target.Hostname()) {
+	if hosts.IsLoopback(target.Hostname()) {
 		return Choice{Source: SourceLoopback}, nil
 	}
 	env := &httpproxy.Config{
@@ -242,15 +243,6 @@ func (n *Network) ProxyFunc() func(*http.Request) (*url.URL, error) {
 		c, err := n.Choose(r.Context(), r.URL)
 		return c.Proxy, err
 	}
-}
-
-// IsLoopback reports whether host is "localhost" or a loopback address.
-func IsLoopback(host string) bool {
-	if strings.EqualFold(host, "localhost") {
-		return true
-	}
-	ip := net.ParseIP(host)
-	return ip != nil && ip.IsLoopback()
 }
 
 // ParseProxyURL reads a proxy setting: "" and Direct give nil; a bare

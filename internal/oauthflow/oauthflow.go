@@ -10,12 +10,11 @@ import (
 	"encoding/base64"
 	"errors"
 	"fmt"
-	"net"
 	"net/http"
 	"net/url"
-	"strings"
 	"time"
 
+	"github.com/sfconnect/sfconnect/internal/hosts"
 	"golang.org/x/oauth2"
 )
 
@@ -125,27 +124,10 @@ func (cfg Config) baseURL() (string, error) {
 		bad.URL = u.Redacted() // never echo a password typed into the URL
 	}
 	if err != nil || u.Host == "" || u.User != nil || u.RawQuery != "" || u.ForceQuery ||
-		u.Fragment != "" || (u.Path != "" && u.Path != "/") {
-		return "", bad
-	}
-	switch u.Scheme {
-	case "https":
-	case "http":
-		if !isLoopbackHost(u.Hostname()) {
-			return "", bad
-		}
-	default:
+		u.Fragment != "" || (u.Path != "" && u.Path != "/") || hosts.CheckTransport(u) != nil {
 		return "", bad
 	}
 	return u.Scheme + "://" + u.Host, nil
-}
-
-func isLoopbackHost(h string) bool {
-	if strings.EqualFold(h, "localhost") {
-		return true
-	}
-	ip := net.ParseIP(h)
-	return ip != nil && ip.IsLoopback()
 }
 
 // host returns the login host for messages ("cannot reach <host>").

@@ -1,12 +1,13 @@
 package profile
 
 import (
-	"net"
+	"errors"
 	"net/url"
 	"strings"
 	"unicode"
 	"unicode/utf8"
 
+	"github.com/sfconnect/sfconnect/internal/hosts"
 	"github.com/sfconnect/sfconnect/internal/salesforce"
 )
 
@@ -196,25 +197,14 @@ func checkURL(raw string) urlCheck {
 		u.RawQuery != "" || u.Fragment != "" || u.ForceQuery || strings.ContainsAny(raw, " \t\r\n") {
 		return urlInvalid
 	}
-	switch u.Scheme {
-	case "https":
+	switch err := hosts.CheckTransport(u); {
+	case err == nil:
 		return urlOK
-	case "http":
-		if isLoopback(u.Hostname()) {
-			return urlOK
-		}
+	case errors.Is(err, hosts.ErrPlainHTTP):
 		return urlInsecure
 	default:
 		return urlInvalid
 	}
-}
-
-func isLoopback(host string) bool {
-	if strings.EqualFold(host, "localhost") {
-		return true
-	}
-	ip := net.ParseIP(host)
-	return ip != nil && ip.IsLoopback()
 }
 
 // validDomain checks an e-mail domain such as example.co.jp: at least two

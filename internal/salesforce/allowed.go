@@ -3,6 +3,8 @@ package salesforce
 import (
 	"net/url"
 	"strings"
+
+	"github.com/sfconnect/sfconnect/internal/hosts"
 )
 
 // URLReasonNotAllowed is the URLError reason for a well-formed URL whose host
@@ -53,7 +55,7 @@ func checkHost(raw string, org Org, loginHosts bool) (string, error) {
 		return "", &URLError{Reason: URLReasonInvalid}
 	}
 	host := u.Hostname()
-	if isLoopback(host) {
+	if hosts.IsLoopback(host) {
 		return norm, nil
 	}
 	if u.Scheme == "https" && (u.Port() == "" || u.Port() == "443") {

@@ -4,6 +4,8 @@ import (
 	"errors"
 	"strings"
 	"testing"
+
+	"github.com/sfconnect/sfconnect/internal/hosts"
 )
 
 func TestCheckLoginURL(t *testing.T) {
@@ -96,7 +98,7 @@ func FuzzCheckLoginURL(f *testing.F) {
 		if hp, _, ok := strings.Cut(host, ":"); ok && !strings.HasPrefix(host, "[") {
 			h = hp
 		}
-		if !(got == "https://acme.my.salesforce.com" || got == ProductionLoginURL || got == SandboxLoginURL || isLoopback(h)) {
+		if !(got == "https://acme.my.salesforce.com" || got == ProductionLoginURL || got == SandboxLoginURL || hosts.IsLoopback(h)) {
 			t.Fatalf("CheckLoginURL(%q) accepted %q", raw, got)
 		}
 	})

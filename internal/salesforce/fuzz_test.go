@@ -5,6 +5,8 @@ import (
 	"strings"
 	"testing"
 	"unicode"
+
+	"github.com/sfconnect/sfconnect/internal/hosts"
 )
 
 func FuzzParseOrg(f *testing.F) {
@@ -69,7 +71,7 @@ func FuzzValidateLoginURL(f *testing.F) {
 		if err != nil || again != got {
 			t.Fatalf("not idempotent: %q -> %q, %v", got, again, err)
 		}
-		if strings.HasPrefix(got, "http://") && !isLoopback(strings.Trim(hostOnly(got), "[]")) {
+		if strings.HasPrefix(got, "http://") && !hosts.IsLoopback(strings.Trim(hostOnly(got), "[]")) {
 			t.Fatalf("plain http to non-loopback accepted: %q", got)
 		}
 	})

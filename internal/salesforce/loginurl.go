@@ -1,11 +1,14 @@
 package salesforce
 
 import (
+	"errors"
 	"fmt"
 	"net"
 	"net/url"
 	"strconv"
 	"strings"
+
+	"github.com/sfconnect/sfconnect/internal/hosts"
 )
 
 // Reasons a Salesforce base URL is rejected (URLError.Reason).
@@ -88,13 +91,10 @@ func parseBaseURL(raw string) (*url.URL, error) {
 	if u.User != nil {
 		return nil, &URLError{Reason: URLReasonUserInfo, Host: host}
 	}
-	switch u.Scheme {
-	case "https":
-	case "http":
-		if !isLoopback(host) {
-			return nil, &URLError{Reason: URLReasonInsecure, Host: host}
-		}
-	default:
+	switch err := hosts.CheckTransport(u); {
+	case errors.Is(err, hosts.ErrPlainHTTP):
+		return nil, &URLError{Reason: URLReasonInsecure, Host: host}
+	case err != nil:
 		return nil, &URLError{Reason: URLReasonInvalid}
 	}
 	u.Host = strings.ToLower(u.Host)
@@ -128,13 +128,4 @@ func validPort(p string) bool {
 	}
 	n, err := strconv.Atoi(p)
 	return err == nil && n > 0 && n <= 65535
-}
-
-// isLoopback reports whether host is localhost or a loopback IP address.
-func isLoopback(host string) bool {
-	if host == "localhost" {
-		return true
-	}
-	ip := net.ParseIP(host)
-	return ip != nil && ip.IsLoopback()
 }

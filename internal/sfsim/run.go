@@ -9,6 +9,8 @@ import (
 	"net/http"
 	"net/url"
 	"time"
+
+	"github.com/sfconnect/sfconnect/internal/hosts"
 )
 
 // ErrNotLoopback is returned by Run for an address that is not on loopback:
@@ -69,7 +71,7 @@ func (r *Running) Close() {
 // "127.0.0.1:8080" or "localhost:0"), prints its URL and client credentials to
 // out, and returns nil once ctx is done. The CLI's "simulate" command wraps it.
 func Run(ctx context.Context, addr string, opts Options, out io.Writer) error {
-	if !isLoopbackAddr(addr) {
+	if !hosts.IsLoopbackHostPort(addr) {
 		return fmt.Errorf("listen on %q: %w", addr, ErrNotLoopback)
 	}
 	var lc net.ListenConfig
@@ -82,20 +84,6 @@ func Run(ctx context.Context, addr string, opts Options, out io.Writer) error {
 	printBanner(out, run)
 	<-ctx.Done()
 	return nil
-}
-
-// isLoopbackAddr reports whether host:port names only a loopback interface.
-// An empty host would mean every interface, so it is refused.
-func isLoopbackAddr(addr string) bool {
-	host, _, err := net.SplitHostPort(addr)
-	if err != nil {
-		return false
-	}
-	if host == "localhost" {
-		return true
-	}
-	ip := net.ParseIP(host)
-	return ip != nil && ip.IsLoopback()
 }
 
 // printBanner tells the person running the simulator how to use it. The

@@ -15,6 +15,8 @@ import (
 	"net/http"
 	"strings"
 	"time"
+
+	"github.com/sfconnect/sfconnect/internal/hosts"
 )
 
 // StartTLS serves a simulator over HTTPS on 127.0.0.1 under the org's real
@@ -100,7 +102,7 @@ func tlsClient(sim *Sim, addr string, pool *x509.CertPool) *http.Client {
 		switch {
 		case sim.Serves(host) && port == "443":
 			return d.DialContext(ctx, network, addr)
-		case host == "localhost" || isLoopbackAddr(target):
+		case hosts.IsLoopbackHostPort(target):
 			return d.DialContext(ctx, network, target)
 		}
 		return nil, &net.DNSError{Err: "no such host", Name: host, IsNotFound: true}

@@ -13,6 +13,8 @@ import (
 	"strings"
 	"sync"
 	"testing"
+
+	"github.com/sfconnect/sfconnect/internal/hosts"
 )
 
 // ProxyOptions configure a test proxy.
@@ -201,8 +203,8 @@ type Hosts map[string]string
 // Lookup returns the address for host.
 func (h Hosts) Lookup(host string) (string, bool) {
 	host = strings.ToLower(host)
-	if ip := net.ParseIP(host); ip != nil {
-		return host, ip.IsLoopback()
+	if net.ParseIP(host) != nil {
+		return host, hosts.IsLoopback(host)
 	}
 	if a, ok := h[host]; ok {
 		return a, true
