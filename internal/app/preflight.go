@@ -161,14 +161,15 @@ func (s *Service) checkOrg(p *Preflight, in PreflightInput) string {
 	args["URL"] = base
 	c := PreflightCheck{ID: CheckOrg, Status: Pass, Key: "app.preflight.org.login_url", Args: args}
 	other, otherErr := salesforce.ParseOrg(base)
+	sharedKind, shared := salesforce.SharedLoginHost(host)
 	switch {
 	case hosts.IsLoopback(host):
 		c.Key = "app.preflight.org.simulator"
-	case host == "login.salesforce.com" && org.Kind == salesforce.Sandbox:
+	case shared && sharedKind == salesforce.Production && org.Kind == salesforce.Sandbox:
 		c.Status, c.Key = Fail, "app.preflight.org.sandbox_at_production"
-	case host == "test.salesforce.com" && org.Kind == salesforce.Production:
+	case shared && sharedKind == salesforce.Sandbox && org.Kind == salesforce.Production:
 		c.Status, c.Key = Fail, "app.preflight.org.production_at_sandbox"
-	case host == "login.salesforce.com" || host == "test.salesforce.com":
+	case shared:
 		// Works unless the org turned on "Prevent login from
 		// login.salesforce.com" (My Domain settings, Salesforce Help).
 		c.Status, c.Key = Warn, "app.preflight.org.generic_login"

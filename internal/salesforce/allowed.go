@@ -22,7 +22,16 @@ const URLReasonNotAllowed = "not_allowed"
 // them; Setup (*.my.salesforce-setup.com), Lightning and the other My Domain
 // hosts serve pages, not the OAuth endpoints, and are refused too. See
 // docs/SALESFORCE.md.
-var sharedLoginHosts = []string{"login.salesforce.com", "test.salesforce.com"}
+var sharedLoginHosts = map[string]Kind{"login.salesforce.com": Production, "test.salesforce.com": Sandbox}
+
+// SharedLoginHost reports whether host (lower case) is one of Salesforce's
+// shared login hosts, and the kind of org it signs in: production (and
+// Developer Edition) at login.salesforce.com, sandboxes at
+// test.salesforce.com. Such a host serves every org, so it never names one.
+func SharedLoginHost(host string) (Kind, bool) {
+	k, ok := sharedLoginHosts[host]
+	return k, ok
+}
 
 // CheckLoginURL is the one rule for where sfconnect may send a sign-in for
 // org: the browser, the authorization code, the PKCE verifier, the consumer
@@ -62,19 +71,10 @@ func checkHost(raw string, org Org, loginHosts bool) (string, error) {
 		if org.Namespace != "" && host == org.host() {
 			return "https://" + host, nil
 		}
-		if loginHosts && isSharedLoginHost(host) {
+		if _, shared := SharedLoginHost(host); loginHosts && shared {
 			return "https://" + host, nil
 		}
 	}
 	return "", &URLError{Reason: URLReasonNotAllowed, Host: strings.TrimPrefix(norm, u.Scheme+"://"),
 		Expected: org.LoginURL()}
-}
-
-func isSharedLoginHost(host string) bool {
-	for _, h := range sharedLoginHosts {
-		if host == h {
-			return true
-		}
-	}
-	return false
 }

@@ -39,7 +39,7 @@ var salesforceDomains = []string{
 }
 
 func orgFromHost(host string) (Org, error) {
-	if host == "login.salesforce.com" || host == "test.salesforce.com" {
+	if _, shared := SharedLoginHost(host); shared {
 		return Org{}, &OrgError{Reason: ReasonGenericLoginHost, Host: host}
 	}
 	for _, suffix := range myDomainSuffixes {
