@@ -93,7 +93,7 @@ func cmdSimulate(ctx context.Context, e *env, args []string) error {
 	fs := newFlags("simulate")
 	var addr, callbackURL, consent string
 	fs.StringVar(&addr, "addr", "127.0.0.1:8800", "")
-	fs.StringVar(&callbackURL, "callback", "http://localhost:8765/callback", "")
+	fs.StringVar(&callbackURL, "callback", app.SuggestedCallbackURL, "")
 	fs.StringVar(&consent, "consent", "page", "")
 	if err := e.parse(fs, usage, args, 0); err != nil {
 		return err

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"net"
 
+	"github.com/sfconnect/sfconnect/internal/callback"
 	"github.com/sfconnect/sfconnect/internal/sfsim"
 )
 
@@ -30,7 +31,7 @@ func StartDemo(ctx context.Context, consent sfsim.ConsentMode) (*Demo, error) {
 	if err != nil {
 		return nil, fmt.Errorf("find a free port for the demo: %w", err)
 	}
-	cb := fmt.Sprintf("http://localhost:%d/callback", port)
+	cb := callback.PortURL(port)
 	opts := sfsim.DemoOptions(cb)
 	opts.Consent = consent
 	run, err := sfsim.Start(ctx, opts)

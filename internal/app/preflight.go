@@ -4,7 +4,6 @@ import (
 	"context"
 	"errors"
 	"net/url"
-	"strconv"
 	"strings"
 
 	"github.com/sfconnect/sfconnect/internal/callback"
@@ -222,8 +221,7 @@ func (s *Service) checkPort(ctx context.Context, p *Preflight, callbackURL strin
 	if err != nil {
 		s.d.Logger.Debug("preflight: excluded port ranges unknown", "error", err)
 	}
-	suggested := map[string]any{"SuggestedURL": "http://localhost:" +
-		strconv.Itoa(callback.FreePortSuggestion(ranges, port)) + "/callback"}
+	suggested := map[string]any{"SuggestedURL": callback.PortURL(callback.FreePortSuggestion(ranges, port))}
 	if r, ok := callback.ExcludedRange(ranges, port); ok {
 		key := "app.preflight.port.reserved"
 		if r.Administered {

@@ -29,6 +29,10 @@ const DefaultTimeout = 5 * time.Minute
 // DefaultCallbackURL is the callback the vendor manual registers.
 const DefaultCallbackURL = "http://localhost/"
 
+// SuggestedCallbackURL is the callback to register where port 80 cannot be
+// used (Linux, IIS): the one the port errors and the preflight suggest.
+var SuggestedCallbackURL = callback.PortURL(callback.SuggestedPort)
+
 // ProfileStore is what the use cases need of the profile store.
 type ProfileStore interface {
 	Save(p profile.Profile) error

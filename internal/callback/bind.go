@@ -16,6 +16,13 @@ import (
 // instead (as http://localhost:8765/callback).
 const SuggestedPort = 8765
 
+// PortURL is the callback URL sfconnect suggests registering for a port:
+// http://localhost:<port>/callback (a path of its own, so that it is
+// plainly sfconnect's; any path works).
+func PortURL(port int) string {
+	return "http://localhost:" + strconv.Itoa(port) + "/callback"
+}
+
 // PortError reports that the callback port could not be bound.
 // Reason is "in_use" (another program listens there), "privileged" (ports
 // below 1024 need administrator rights on Linux), "forbidden" (Windows
@@ -56,7 +63,7 @@ func (e *PortError) MessageArgs() map[string]any {
 	}
 	return map[string]any{
 		"Port":         e.Port,
-		"SuggestedURL": "http://localhost:" + strconv.Itoa(suggested) + "/callback",
+		"SuggestedURL": PortURL(suggested),
 	}
 }
 
