@@ -14,7 +14,6 @@ import (
 // Limits on field lengths, in characters unless noted.
 const (
 	MaxNameLen              = 64
-	MaxClientIDLen          = 256 // bytes (printable ASCII)
 	MaxDomainLen            = 253 // bytes, as in DNS
 	MaxMatchingAttributeLen = 80
 	MaxAssetNameLen         = 100
@@ -22,6 +21,10 @@ const (
 	MaxMemoLen              = 1000
 	MaxUsernameLen          = 80 // Salesforce usernames are at most 80 characters
 )
+
+// MaxClientIDLen bounds the client ID (consumer key), in bytes: Salesforce's
+// rule (salesforce.CheckConsumerKey).
+const MaxClientIDLen = salesforce.MaxConsumerKeyLen
 
 var (
 	// Salesforce field API names: Username, FederationIdentifier, Foo__c, ns__Foo__c.
@@ -55,12 +58,13 @@ func (p Profile) Validate() error {
 		}
 	}
 
-	switch {
+	var keyErr *salesforce.CredentialError
+	switch err := salesforce.CheckConsumerKey(p.ClientID); {
 	case p.ClientID == "":
 		add("client_id", "profile.err.client_id_required", nil)
-	case len(p.ClientID) > MaxClientIDLen:
+	case errors.As(err, &keyErr) && keyErr.Reason == salesforce.CredentialTooLong:
 		add("client_id", "profile.err.client_id_too_long", map[string]any{"Max": MaxClientIDLen})
-	case !printableASCII(p.ClientID):
+	case err != nil:
 		add("client_id", "profile.err.client_id_invalid", nil)
 	}
 

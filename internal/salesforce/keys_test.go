@@ -32,6 +32,8 @@ func argsFor(key string) map[string]any {
 		return (&OrgError{}).MessageArgs()
 	case strings.HasPrefix(key, "sf.url."):
 		return (&URLError{}).MessageArgs()
+	case strings.HasPrefix(key, "sf.cred."):
+		return (&CredentialError{}).MessageArgs()
 	case key == "sf.err.api" || strings.HasPrefix(key, "sf.err.api."):
 		return (&APIError{}).MessageArgs()
 	case strings.HasPrefix(key, "sf.err.http."):
