@@ -3,6 +3,8 @@ package app
 import (
 	"errors"
 	"fmt"
+
+	"github.com/sfconnect/sfconnect/internal/salesforce"
 )
 
 // ErrNoBrowser means no way to open a browser was configured.
@@ -34,18 +36,24 @@ func (e *InputError) Error() string { return fmt.Sprintf("invalid %s: %v", e.Fie
 // Unwrap returns the reason.
 func (e *InputError) Unwrap() error { return e.Err }
 
-// MessageKey delegates to the wrapped reason when it has a translation.
+// MessageKey names the field for a missing consumer key, secret or name and
+// for a secret of the wrong shape (a form shows the bare reason under the
+// field instead); otherwise it delegates to the wrapped reason when it has
+// a translation.
 func (e *InputError) MessageKey() string {
+	var ce *salesforce.CredentialError
+	switch {
+	case e.Err == ErrRequired && e.Field == FieldClientID:
+		return "app.err.client_id_required"
+	case e.Err == ErrRequired && e.Field == FieldClientSecret:
+		return "app.err.client_secret_required"
+	case e.Err == ErrRequired && e.Field == "name":
+		return "app.err.name_required"
+	case errors.As(e.Err, &ce) && e.Field == FieldClientSecret:
+		return "app.err.client_secret_invalid"
+	}
 	if m, ok := e.Err.(interface{ MessageKey() string }); ok {
 		return m.MessageKey()
-	}
-	switch e.Field {
-	case "client_id":
-		return "app.err.client_id_required"
-	case "client_secret":
-		return "app.err.client_secret_required"
-	case "name":
-		return "app.err.name_required"
 	}
 	return "app.err.invalid_input"
 }

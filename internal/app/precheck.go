@@ -2,7 +2,6 @@ package app
 
 import (
 	"context"
-	"errors"
 	"strings"
 
 	"github.com/sfconnect/sfconnect/internal/profile"
@@ -22,7 +21,7 @@ func (s *Service) CheckNew(ctx context.Context, name string, in ConnectInput, f 
 	}
 	name = strings.TrimSpace(name)
 	if name == "" {
-		return &InputError{Field: "name", Err: errors.New("empty")}
+		return &InputError{Field: "name", Err: ErrRequired}
 	}
 	org, cfg, err := s.checkInput(&in)
 	if err != nil {

@@ -96,32 +96,27 @@ func (s *Service) Begin(ctx context.Context, in ConnectInput) (*Session, error) 
 // checkInput validates and normalises in, returning the org and the OAuth
 // configuration it leads to. Nothing is bound or opened before it passes.
 func (s *Service) checkInput(in *ConnectInput) (salesforce.Org, oauthflow.Config, error) {
-	org, err := salesforce.ParseOrg(in.Org)
-	if err != nil {
-		return org, oauthflow.Config{}, &InputError{Field: "org", Err: err}
-	}
 	in.ClientID = strings.TrimSpace(in.ClientID)
-	if in.ClientID == "" {
-		return org, oauthflow.Config{}, &InputError{Field: "client_id", Err: fmt.Errorf("empty")}
-	}
 	in.ClientSecret = strings.TrimSpace(in.ClientSecret)
-	if in.ClientSecret == "" {
-		return org, oauthflow.Config{}, &InputError{Field: "client_secret", Err: fmt.Errorf("empty")}
-	}
 	if in.CallbackURL = strings.TrimSpace(in.CallbackURL); in.CallbackURL == "" {
 		in.CallbackURL = DefaultCallbackURL
 	}
-	if _, _, err := callback.ParseRedirectURL(in.CallbackURL); err != nil {
-		return org, oauthflow.Config{}, &InputError{Field: "callback_url", Err: err}
-	}
-	loginURL, err := signInURL(org, in.LoginURL)
-	if err != nil {
-		return org, oauthflow.Config{}, &InputError{Field: "login_url", Err: err}
+	c := CheckInput(*in)
+	for _, field := range inputFields {
+		err := c.Err(field)
+		// The key's shape is profile.Validate's to report, in its words
+		// (CheckNew); a re-authorization's key comes from a valid profile.
+		if field == FieldClientID && err != ErrRequired {
+			continue
+		}
+		if err != nil {
+			return c.Org, oauthflow.Config{}, &InputError{Field: field, Err: err}
+		}
 	}
 	if in.Timeout <= 0 {
 		in.Timeout = DefaultTimeout
 	}
-	return org, oauthflow.Config{LoginURL: loginURL, ClientID: in.ClientID,
+	return c.Org, oauthflow.Config{LoginURL: c.SignInURL, ClientID: in.ClientID,
 		ClientSecret: in.ClientSecret, RedirectURL: in.CallbackURL, HTTPClient: s.d.HTTP}, nil
 }
 
