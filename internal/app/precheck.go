@@ -57,13 +57,11 @@ func signInURL(org salesforce.Org, override string) (string, error) {
 // that show the host before anything is contacted; the error says why the
 // org or the login URL cannot be used.
 func SignInURL(in ConnectInput) (string, error) {
-	org, err := salesforce.ParseOrg(in.Org)
-	if err != nil {
-		return "", &InputError{Field: "org", Err: err}
+	c := CheckInput(in)
+	for _, field := range []string{FieldOrg, FieldLoginURL} {
+		if err := c.Err(field); err != nil {
+			return "", &InputError{Field: field, Err: err}
+		}
 	}
-	u, err := signInURL(org, in.LoginURL)
-	if err != nil {
-		return "", &InputError{Field: "login_url", Err: err}
-	}
-	return u, nil
+	return c.SignInURL, nil
 }
