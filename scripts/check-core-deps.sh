@@ -1,10 +1,20 @@
 #!/usr/bin/env bash
-# The core and the CLI must build without the GUI toolkit (and without cgo).
+# The core and the CLI must build without the GUI toolkit (and without cgo),
+# and the GUI's screens must reach the core through internal/app only.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 . scripts/lib.sh
 if deps=$(go list -deps ./internal/... ./cmd/sfconnect-cli | grep '^fyne\.io/'); then
   echo "fyne packages in the core: $deps"; exit 1
+fi
+# The screens ask the core through internal/app only (docs/ARCHITECTURE.md,
+# "Layers"): ui's non-test code may import internal/app, internal/i18n,
+# internal/version, assets and ui's own packages, never a leaf of the core.
+mod=github.com/sfconnect/sfconnect
+allowed="^$mod/(internal/(app|i18n|version)|assets|assets/fonts|ui|ui/.*)\$"
+if bad=$(go list -f '{{$p := .ImportPath}}{{range .Imports}}{{$p}} imports {{.}}{{"\n"}}{{end}}' ./ui/... |
+  awk -v mod="$mod/" -v ok="$allowed" 'index($3, mod) == 1 && $3 !~ ok' | grep .); then
+  echo "ui reaches past internal/app:"; echo "$bad"; exit 1
 fi
 CGO_ENABLED=0 go build -o /dev/null ./cmd/sfconnect-cli
 # The system proxy reader (go-ieproxy) has per-OS files, cgo ones on macOS:
@@ -12,4 +22,4 @@ CGO_ENABLED=0 go build -o /dev/null ./cmd/sfconnect-cli
 for target in windows/amd64 darwin/arm64; do
   CGO_ENABLED=0 GOOS=${target%/*} GOARCH=${target#*/} go build -o /dev/null ./cmd/sfconnect-cli
 done
-echo "core and CLI: no fyne.io package, builds with CGO_ENABLED=0 (linux, windows, darwin)"
+echo "core and CLI: no fyne.io package, builds with CGO_ENABLED=0 (linux, windows, darwin); ui imports only internal/app, i18n, version and assets"

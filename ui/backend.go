@@ -6,8 +6,6 @@ import (
 	"time"
 
 	"github.com/sfconnect/sfconnect/internal/app"
-	"github.com/sfconnect/sfconnect/internal/profile"
-	"github.com/sfconnect/sfconnect/internal/seal"
 )
 
 // Backend is what the screens need from the core: the method set of
@@ -19,18 +17,18 @@ type Backend interface {
 	Discard(ctx context.Context, c *app.Connection) error
 	Verify(ctx context.Context, name string, p app.Progress) (*app.Report, error)
 	VerifyDeep(ctx context.Context, name string, p app.Progress) (*app.Report, error)
-	Import(ctx context.Context, r io.Reader, name string) (profile.Profile, error)
+	Import(ctx context.Context, r io.Reader, name string) (app.Profile, error)
 	Orphans(ctx context.Context) ([]app.Orphan, error)
 	RemoveOrphans(ctx context.Context, names []string) ([]string, error)
-	List(ctx context.Context) ([]profile.Profile, error)
-	Load(ctx context.Context, name string) (profile.Profile, error)
+	List(ctx context.Context) ([]app.Profile, error)
+	Load(ctx context.Context, name string) (app.Profile, error)
 	UpdateFields(ctx context.Context, name string, f app.ConsoleFields) error
-	Secrets(ctx context.Context, name string) (profile.Secrets, error)
+	Secrets(ctx context.Context, name string) (app.Secrets, error)
 	Delete(ctx context.Context, name string, revoke bool, p app.Progress) error
-	CheckOne(ctx context.Context, p profile.Profile) app.ConnectionHealth
-	ExportHandover(ctx context.Context, name string, includeSecrets bool, lock *seal.Lock, path string) (app.Handover, error)
-	ImportSealed(ctx context.Context, r io.Reader, name string, key seal.Key) (profile.Profile, error)
-	ImportSealedWith(ctx context.Context, r io.Reader, o app.ImportOptions, key seal.Key) (profile.Profile, error)
+	CheckOne(ctx context.Context, p app.Profile) app.ConnectionHealth
+	ExportHandover(ctx context.Context, name string, includeSecrets bool, lock *app.SealLock, path string) (app.Handover, error)
+	ImportSealed(ctx context.Context, r io.Reader, name string, key app.SealKey) (app.Profile, error)
+	ImportSealedWith(ctx context.Context, r io.Reader, o app.ImportOptions, key app.SealKey) (app.Profile, error)
 	SetLang(lang string)
 }
 

@@ -5,12 +5,11 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/sfconnect/sfconnect/internal/app"
-	"github.com/sfconnect/sfconnect/internal/profile"
 )
 
 // contactLine names the Salesforce host an action on the saved profile p
 // will contact, shown before the admin confirms it.
-func (u *UI) contactLine(p profile.Profile) *widget.Label {
+func (u *UI) contactLine(p app.Profile) *widget.Label {
 	l := u.hint(u.L.T("ui.contact", map[string]any{"URL": app.ContactURL(p)}))
 	l.TextStyle = fyne.TextStyle{Bold: true}
 	return l

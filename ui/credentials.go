@@ -7,7 +7,6 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/sfconnect/sfconnect/internal/app"
-	"github.com/sfconnect/sfconnect/internal/salesforce"
 )
 
 // CredentialsScreen takes the org, the consumer key and secret and the
@@ -106,7 +105,9 @@ func (s *CredentialsScreen) validate(loud bool) bool {
 		}
 		changed = setError(l, text) || changed
 	}
-	org, orgErr := salesforce.ParseOrg(s.Org.Text)
+	check := app.CheckInput(app.ConnectInput{Org: s.Org.Text, ClientID: s.Key.Text,
+		ClientSecret: s.Secret.Text, CallbackURL: s.Callback.Text, LoginURL: u.loginURL()})
+	org, orgErr := check.Org, check.Err(app.FieldOrg)
 	if orgErr != nil {
 		show(s.OrgError, u.L.Error(orgErr), s.Org)
 		changed = changed || s.OrgResolved.Visible()
@@ -120,14 +121,14 @@ func (s *CredentialsScreen) validate(loud bool) bool {
 		s.OrgResolved.Show()
 	}
 	if orgErr == nil {
-		changed = s.checkLoginURL() || changed
+		changed = s.showLoginURL(check.Err(app.FieldLoginURL)) || changed
 		if s.LoginURLNote.Importance == widget.DangerImportance {
 			ok = false
 		}
 	}
-	show(s.KeyError, u.L.Error(validateToken(s.Key.Text)), s.Key)
-	show(s.SecretError, u.L.Error(validateToken(s.Secret.Text)), s.Secret)
-	show(s.CallbackError, u.L.Error(validateCallbackURL(s.Callback.Text)), &s.Callback.Entry)
+	show(s.KeyError, u.L.Error(check.Err(app.FieldClientID)), s.Key)
+	show(s.SecretError, u.L.Error(check.Err(app.FieldClientSecret)), s.Secret)
+	show(s.CallbackError, u.L.Error(check.Err(app.FieldCallbackURL)), &s.Callback.Entry)
 	if ok {
 		s.Next.Enable()
 	} else {
@@ -141,18 +142,18 @@ func (s *CredentialsScreen) validate(loud bool) bool {
 	return ok
 }
 
-// checkLoginURL applies the rule for where a sign-in may go to the Login
-// URL override in force and this org: an override the rule refuses for the
-// typed org is shown as an error (Next stays disabled), not found out at
-// Authorize. It reports whether the note changed.
-func (s *CredentialsScreen) checkLoginURL() bool {
+// showLoginURL shows the verdict of the rule for where a sign-in may go on
+// the Login URL override in force and this org: an override the rule
+// refuses for the typed org is shown as an error (Next stays disabled), not
+// found out at Authorize. It reports whether the note changed.
+func (s *CredentialsScreen) showLoginURL(err error) bool {
 	u := s.u
 	override := u.loginURL()
 	if override == "" {
 		return false
 	}
 	text, imp := u.L.T("ui.creds.loginurl.override", map[string]any{"URL": override}), widget.WarningImportance
-	if _, err := app.SignInURL(app.ConnectInput{Org: s.Org.Text, LoginURL: override}); err != nil {
+	if err != nil {
 		text, imp = u.L.Error(err), widget.DangerImportance
 	}
 	if s.LoginURLNote.Text == text && s.LoginURLNote.Importance == imp {

@@ -7,13 +7,12 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/sfconnect/sfconnect/internal/app"
-	"github.com/sfconnect/sfconnect/internal/profile"
 )
 
 // confirmDeep says, before anything happens, that the deep check uses the
 // refresh token and what that means when the org rotates refresh tokens;
 // only then does it run.
-func (u *UI) confirmDeep(s *ResultScreen, p profile.Profile) {
+func (u *UI) confirmDeep(s *ResultScreen, p app.Profile) {
 	body := u.para(u.L.T("ui.deep.body", map[string]any{"Name": p.Name}))
 	body.Importance = widget.WarningImportance
 	newConfirm(u, u.L.T("ui.deep.title"), u.L.T("ui.deep.confirm"), container.NewVBox(body, u.contactLine(p)),
@@ -22,7 +21,7 @@ func (u *UI) confirmDeep(s *ResultScreen, p profile.Profile) {
 
 // runDeep runs app.Service.VerifyDeep in the background and shows its report
 // (with the notice to replace the console's token when it was rotated).
-func (u *UI) runDeep(s *ResultScreen, p profile.Profile) {
+func (u *UI) runDeep(s *ResultScreen, p app.Profile) {
 	s.Deep.Disable()
 	s.Next.Disable()
 	s.setStatus(u, u.stepText(app.StepRefresh), widget.MediumImportance)

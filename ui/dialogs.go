@@ -12,8 +12,6 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/sfconnect/sfconnect/internal/app"
-	"github.com/sfconnect/sfconnect/internal/profile"
-	"github.com/sfconnect/sfconnect/internal/seal"
 )
 
 // newConfirm is a confirm dialog whose buttons carry our own translations
@@ -107,7 +105,7 @@ func (u *UI) showExportDialog(name string, report func(msg string, imp widget.Im
 
 // exportTo writes the profile file and its hand-over page in the
 // background and reports back.
-func (u *UI) exportTo(name string, include bool, lock *seal.Lock, path string, report func(string, widget.Importance)) {
+func (u *UI) exportTo(name string, include bool, lock *app.SealLock, path string, report func(string, widget.Importance)) {
 	u.background(func(ctx context.Context) {
 		h, err := u.backend.ExportHandover(ctx, name, include, lock, path)
 		u.do(func() {
@@ -173,21 +171,21 @@ func (u *UI) importProfile() {
 	}
 	open(func(r io.ReadCloser) {
 		u.background(func(ctx context.Context) {
-			data, err := io.ReadAll(io.LimitReader(r, 2*profile.MaxImportSize+1))
+			data, err := io.ReadAll(io.LimitReader(r, 2*app.MaxImportSize+1))
 			_ = r.Close()
-			needs := seal.NeedsNothing
+			needs := app.NeedsNothing
 			if err == nil {
 				needs, err = app.ImportNeeds(data)
 			}
-			if err == nil && needs == seal.NeedsPassphrase {
+			if err == nil && needs == app.NeedsPassphrase {
 				u.do(func() { u.askImportPassphrase(data, "") })
 				return
 			}
 			if err != nil {
-				u.do(func() { u.imported(profile.Profile{}, err) })
+				u.do(func() { u.imported(app.Profile{}, err) })
 				return
 			}
-			u.importData(ctx, data, seal.Key{})
+			u.importData(ctx, data, app.SealKey{})
 		})
 	})
 }

@@ -11,7 +11,6 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/sfconnect/sfconnect/internal/app"
-	"github.com/sfconnect/sfconnect/internal/profile"
 )
 
 // MatchingAttributes are the usual answers to the console's
@@ -43,8 +42,8 @@ type FieldsScreen struct {
 
 	u         *UI
 	noticeBox *fyne.Container
-	p         profile.Profile
-	secrets   *profile.Secrets
+	p         app.Profile
+	secrets   *app.Secrets
 	isNew     bool
 }
 
@@ -210,7 +209,7 @@ func (s *FieldsScreen) save() {
 		} else {
 			err = u.backend.UpdateFields(ctx, name, f)
 		}
-		var p profile.Profile
+		var p app.Profile
 		if err == nil {
 			p, err = u.backend.Load(ctx, name)
 		}

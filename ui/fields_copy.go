@@ -6,8 +6,7 @@ import (
 	"strings"
 
 	"fyne.io/fyne/v2/widget"
-
-	"github.com/sfconnect/sfconnect/internal/profile"
+	"github.com/sfconnect/sfconnect/internal/app"
 )
 
 // copy puts a field's value on the clipboard; secrets through the guard,
@@ -73,7 +72,7 @@ func (s *FieldsScreen) secretGetter(refresh bool) func() string {
 // suggestName proposes a profile name from the org: "acme", or "demo-acme"
 // in demo mode so a demo never takes the name of a real connection; "acme-2"
 // when "acme" is taken, so that Save does not fail on the suggestion.
-func (u *UI) suggestName(p profile.Profile) string {
+func (u *UI) suggestName(p app.Profile) string {
 	name := strings.ToLower(p.Namespace)
 	if name == "" {
 		name = "salesforce"

@@ -8,7 +8,6 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/sfconnect/sfconnect/internal/app"
-	"github.com/sfconnect/sfconnect/internal/profile"
 )
 
 // healthParallel is how many connections Home checks at once.
@@ -31,7 +30,7 @@ func newHealthState() *healthState {
 // stale reports whether p needs a check: never checked, or re-authorized
 // (or re-imported) since its last check. Demo connections are not checked:
 // their simulator runs only inside the demo.
-func (hs *healthState) stale(p profile.Profile) bool {
+func (hs *healthState) stale(p app.Profile) bool {
 	if p.Demo || hs.checking[p.Name] {
 		return false
 	}
@@ -42,7 +41,7 @@ func (hs *healthState) stale(p profile.Profile) bool {
 // checkHealth asks Salesforce about the given connections in the
 // background (introspection: the tokens are not used). Each result reaches
 // the widgets through u.do, i.e. fyne.Do in the app.
-func (u *UI) checkHealth(list []profile.Profile) {
+func (u *UI) checkHealth(list []app.Profile) {
 	for _, p := range list {
 		if p.Demo || u.health.checking[p.Name] {
 			continue
@@ -75,8 +74,8 @@ func (u *UI) checkHealth(list []profile.Profile) {
 }
 
 // checkStale checks the listed connections that have no current result.
-func (u *UI) checkStale(list []profile.Profile) {
-	var todo []profile.Profile
+func (u *UI) checkStale(list []app.Profile) {
+	var todo []app.Profile
 	for _, p := range list {
 		if u.health.stale(p) {
 			todo = append(todo, p)
@@ -89,7 +88,7 @@ func (u *UI) checkStale(list []profile.Profile) {
 
 // liveStatus is the status cell of a checked or checking connection; ok is
 // false when there is nothing live to show.
-func (u *UI) liveStatus(p profile.Profile) (text string, res fyne.Resource, imp widget.Importance, ok bool) {
+func (u *UI) liveStatus(p app.Profile) (text string, res fyne.Resource, imp widget.Importance, ok bool) {
 	if p.Demo {
 		return "", nil, 0, false
 	}
@@ -112,7 +111,7 @@ func (u *UI) liveStatus(p profile.Profile) (text string, res fyne.Resource, imp 
 
 // healthText explains the selected connection's state: when it was checked
 // and, unless it works, why not. fix says whether re-authorizing fixes it.
-func (u *UI) healthText(p profile.Profile) (text string, imp widget.Importance, fix bool) {
+func (u *UI) healthText(p app.Profile) (text string, imp widget.Importance, fix bool) {
 	if u.health.checking[p.Name] {
 		return u.L.T("ui.health.checking.detail", map[string]any{"Name": p.Name}), widget.MediumImportance, false
 	}

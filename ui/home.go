@@ -10,12 +10,11 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/sfconnect/sfconnect/internal/app"
-	"github.com/sfconnect/sfconnect/internal/profile"
 )
 
 // HomeScreen lists the saved connection profiles and the actions on them.
 type HomeScreen struct {
-	Profiles []profile.Profile
+	Profiles []app.Profile
 	Table    *widget.Table
 	Selected int // index into Profiles, -1 when none
 
@@ -112,9 +111,9 @@ func (h *HomeScreen) SelectName(name string) bool {
 	return false
 }
 
-func (h *HomeScreen) selected() (profile.Profile, bool) {
+func (h *HomeScreen) selected() (app.Profile, bool) {
 	if h.Selected < 0 || h.Selected >= len(h.Profiles) {
-		return profile.Profile{}, false
+		return app.Profile{}, false
 	}
 	return h.Profiles[h.Selected], true
 }

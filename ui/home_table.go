@@ -5,8 +5,7 @@ import (
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
-
-	"github.com/sfconnect/sfconnect/internal/profile"
+	"github.com/sfconnect/sfconnect/internal/app"
 )
 
 // Columns of the profile table.
@@ -94,7 +93,7 @@ func (h *HomeScreen) newTable() *widget.Table {
 }
 
 // formatTime shows when a profile was last verified (or authorized).
-func (u *UI) formatTime(p profile.Profile) string {
+func (u *UI) formatTime(p app.Profile) string {
 	t := p.VerifiedAt
 	if t.IsZero() {
 		t = p.AuthorizedAt
@@ -107,7 +106,7 @@ func (u *UI) formatTime(p profile.Profile) string {
 
 // profileStatus is the status column: the token's live state once checked
 // (health.go); demo profiles are marked as such.
-func (u *UI) profileStatus(p profile.Profile) (string, fyne.Resource, widget.Importance) {
+func (u *UI) profileStatus(p app.Profile) (string, fyne.Resource, widget.Importance) {
 	if text, res, imp, ok := u.liveStatus(p); ok {
 		return text, res, imp
 	}

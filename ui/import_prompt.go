@@ -10,8 +10,6 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/sfconnect/sfconnect/internal/app"
-	"github.com/sfconnect/sfconnect/internal/profile"
-	"github.com/sfconnect/sfconnect/internal/seal"
 )
 
 // ImportPrompt asks for the passphrase of a protected file being imported.
@@ -34,7 +32,7 @@ func (u *UI) askImportPassphrase(data []byte, errText string) *ImportPrompt {
 		clear(data)
 	})
 	p.Confirm = widget.NewButton(u.L.T("ui.import.passphrase.open"), func() {
-		key := seal.Key{Passphrase: p.Passphrase.Text}
+		key := app.SealKey{Passphrase: p.Passphrase.Text}
 		d.Hide()
 		u.background(func(ctx context.Context) { u.importData(ctx, data, key) })
 	})
@@ -60,19 +58,19 @@ func (u *UI) askImportPassphrase(data []byte, errText string) *ImportPrompt {
 }
 
 // importData imports a read file with key (off the UI thread) and reports.
-func (u *UI) importData(ctx context.Context, data []byte, key seal.Key) {
+func (u *UI) importData(ctx context.Context, data []byte, key app.SealKey) {
 	u.importDataWith(ctx, data, key, false)
 }
 
 // importDataWith is importData that, with replace, first deletes keychain
 // entries no connection owns under the imported name; without it, such
 // entries make it ask (askReplace), never take them over.
-func (u *UI) importDataWith(ctx context.Context, data []byte, key seal.Key, replace bool) {
+func (u *UI) importDataWith(ctx context.Context, data []byte, key app.SealKey, replace bool) {
 	p, err := u.backend.ImportSealedWith(ctx, bytes.NewReader(data), app.ImportOptions{Replace: replace}, key)
 	u.do(func() {
 		var orphaned *app.OrphanedSecretsError
 		switch {
-		case errors.Is(err, seal.ErrWrongPassphrase) && u.screen == "home":
+		case errors.Is(err, app.ErrWrongPassphrase) && u.screen == "home":
 			u.askImportPassphrase(data, u.L.Error(err))
 			return
 		case !replace && errors.As(err, &orphaned) && u.screen == "home":
@@ -85,7 +83,7 @@ func (u *UI) importDataWith(ctx context.Context, data []byte, key seal.Key, repl
 }
 
 // imported shows the outcome of an import on Home.
-func (u *UI) imported(p profile.Profile, err error) {
+func (u *UI) imported(p app.Profile, err error) {
 	if u.screen != "home" {
 		return
 	}

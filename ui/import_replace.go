@@ -4,13 +4,12 @@ import (
 	"context"
 
 	"fyne.io/fyne/v2/widget"
-
-	"github.com/sfconnect/sfconnect/internal/seal"
+	"github.com/sfconnect/sfconnect/internal/app"
 )
 
 // askReplace explains the keychain entries that no connection owns under
 // name and imports data again, replacing them, only when the admin says so.
-func (u *UI) askReplace(name string, data []byte, key seal.Key) {
+func (u *UI) askReplace(name string, data []byte, key app.SealKey) {
 	body := u.para(u.L.T("ui.import.replace.body", map[string]any{"Name": name}))
 	body.Importance = widget.WarningImportance
 	newConfirm(u, u.L.T("ui.import.replace.title"), u.L.T("ui.import.replace.confirm"), body, func() {

@@ -10,14 +10,13 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/sfconnect/sfconnect/internal/app"
-	"github.com/sfconnect/sfconnect/internal/netproxy"
 )
 
 // NetworkBackend is what the preflight checklist and the network settings
 // need of the core; *app.Service has it. A Backend without it (the fakes of
 // the golden images) shows neither.
 type NetworkBackend interface {
-	SetNetwork(ctx context.Context, s netproxy.Settings) error
+	SetNetwork(ctx context.Context, s app.NetworkSettings) error
 	SetProxyPassword(ctx context.Context, user, password string) error
 	HasProxyPassword(ctx context.Context, user string) (bool, error)
 	Preflight(ctx context.Context, in app.PreflightInput) *app.Preflight

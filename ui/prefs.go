@@ -8,9 +8,8 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/lang"
 
+	"github.com/sfconnect/sfconnect/internal/app"
 	"github.com/sfconnect/sfconnect/internal/i18n"
-	"github.com/sfconnect/sfconnect/internal/netproxy"
-	"github.com/sfconnect/sfconnect/internal/salesforce"
 )
 
 // DefaultCallbackURL is the callback URL of the seed manual, the one most
@@ -43,7 +42,7 @@ type Settings struct {
 	LoginURL       string // advanced: authorize/token host override (a simulator)
 	// Network is the proxy, PAC file, proxy user and extra CA file; the
 	// proxy password is in the keychain, not here.
-	Network netproxy.Settings
+	Network app.NetworkSettings
 }
 
 // Timeout is the browser wait as a duration.
@@ -62,7 +61,7 @@ func LoadSettings(p fyne.Preferences) Settings {
 		CallbackURL:    p.StringWithFallback(prefCallback, DefaultCallbackURL),
 		TimeoutMinutes: p.IntWithFallback(prefTimeout, DefaultTimeoutMinutes),
 		LoginURL:       p.String(prefLoginURL),
-		Network: netproxy.Settings{Proxy: p.String(prefProxy), PAC: p.String(prefPAC),
+		Network: app.NetworkSettings{Proxy: p.String(prefProxy), PAC: p.String(prefPAC),
 			ProxyUser: p.String(prefProxyUser), CAFile: p.String(prefCAFile)},
 	}
 }
@@ -113,12 +112,8 @@ func (u *UI) storeSize() {
 }
 
 // ValidateLoginURL checks the advanced Login URL override with the core's
-// rules: empty, https, or http:// only on a loopback host (a simulator), so
-// no secret ever crosses a network in clear text.
+// rules (app.CheckInput): empty, https, or http:// only on a loopback host
+// (a simulator), so no secret ever crosses a network in clear text.
 func ValidateLoginURL(s string) error {
-	if strings.TrimSpace(s) == "" {
-		return nil
-	}
-	_, err := salesforce.ValidateLoginURL(strings.TrimSpace(s))
-	return err
+	return app.CheckInput(app.ConnectInput{LoginURL: s}).Err(app.FieldLoginURL)
 }

@@ -7,8 +7,7 @@ import (
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
-
-	"github.com/sfconnect/sfconnect/internal/callback"
+	"github.com/sfconnect/sfconnect/internal/app"
 )
 
 // Values the admin pastes into Salesforce's External Client App form.
@@ -21,7 +20,7 @@ const (
 
 // portCallbackURL is the callback for when port 80 is unusable, on the port
 // that the core's port errors suggest too.
-var portCallbackURL = fmt.Sprintf("http://localhost:%d/callback", callback.SuggestedPort)
+var portCallbackURL = app.SuggestedCallbackURL
 
 // PrepareScreen is the External Client App checklist of the seed manual,
 // with a copy button for every value to paste into Salesforce.

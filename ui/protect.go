@@ -5,8 +5,7 @@ import (
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
-
-	"github.com/sfconnect/sfconnect/internal/seal"
+	"github.com/sfconnect/sfconnect/internal/app"
 )
 
 // newProtectForm builds the "protect with a passphrase" part of the export
@@ -22,7 +21,7 @@ func (u *UI) newProtectForm(e *ExportDialog) fyne.CanvasObject {
 	e.Strength.Wrapping = u.wrap()
 	e.Strength.SizeName = theme.SizeNameCaptionText
 	e.Generate = widget.NewButton(u.L.T("ui.export.passphrase.generate"), func() {
-		p := seal.GeneratePassphrase()
+		p := app.GeneratePassphrase()
 		// Shown, not masked: the admin must read it out to the receiver.
 		e.Passphrase.Password = false
 		e.Passphrase.SetText(p)
@@ -49,7 +48,7 @@ func (u *UI) rateProtect(e *ExportDialog) {
 	}
 	text, imp := u.L.T("ui.export.protect.off"), widget.LowImportance
 	if e.Protect.Checked {
-		s := seal.Rate(e.Passphrase.Text)
+		s := app.RatePassphrase(e.Passphrase.Text)
 		text, imp = u.L.T(s.MessageKey(), s.MessageArgs()), strengthImportance(s)
 		if e.Repeat.Text != "" && e.Repeat.Text != e.Passphrase.Text {
 			text, imp = u.L.T("ui.export.passphrase.differ"), widget.DangerImportance
@@ -60,24 +59,24 @@ func (u *UI) rateProtect(e *ExportDialog) {
 	e.updateConfirm()
 }
 
-func strengthImportance(s seal.Strength) widget.Importance {
+func strengthImportance(s app.PassphraseStrength) widget.Importance {
 	switch s {
-	case seal.TooShort:
+	case app.PassphraseTooShort:
 		return widget.DangerImportance
-	case seal.Weak:
+	case app.PassphraseWeak:
 		return widget.WarningImportance
-	case seal.Fair:
+	case app.PassphraseFair:
 		return widget.MediumImportance
 	}
 	return widget.SuccessImportance
 }
 
 // lock is the protection chosen: nil for a plain file.
-func (e *ExportDialog) lock() *seal.Lock {
+func (e *ExportDialog) lock() *app.SealLock {
 	if !e.Protect.Checked {
 		return nil
 	}
-	return &seal.Lock{Passphrase: e.Passphrase.Text}
+	return &app.SealLock{Passphrase: e.Passphrase.Text}
 }
 
 // updateConfirm lets the export go ahead unprotected, or with a passphrase
@@ -87,7 +86,7 @@ func (e *ExportDialog) updateConfirm() {
 		return
 	}
 	ok := !e.Protect.Checked ||
-		(seal.CheckPassphrase(e.Passphrase.Text) == nil && e.Repeat.Text == e.Passphrase.Text)
+		(app.CheckPassphrase(e.Passphrase.Text) == nil && e.Repeat.Text == e.Passphrase.Text)
 	if ok {
 		e.Confirm.Enable()
 	} else {

@@ -10,8 +10,6 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/sfconnect/sfconnect/internal/app"
-	"github.com/sfconnect/sfconnect/internal/profile"
-	"github.com/sfconnect/sfconnect/internal/safetext"
 )
 
 // ResultScreen shows who authorized and the checklist of the connection,
@@ -45,7 +43,7 @@ func (u *UI) showResult() {
 	s := &ResultScreen{Status: u.para("")}
 	s.Status.Hide()
 	u.Result = s
-	var p profile.Profile
+	var p app.Profile
 	var rep app.Report
 	switch {
 	case u.wiz.conn != nil:
@@ -65,7 +63,7 @@ func (u *UI) showResult() {
 		orgID = p.OrgID
 	}
 	value := func(v string) *widget.Label {
-		l := widget.NewLabel(safetext.Line(v)) // from Salesforce's answer, not yet validated
+		l := widget.NewLabel(app.SafeLine(v)) // from Salesforce's answer, not yet validated
 		l.TextStyle = fyne.TextStyle{Monospace: true}
 		l.Selectable = true
 		return l

@@ -5,8 +5,7 @@ import (
 
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/widget"
-
-	"github.com/sfconnect/sfconnect/internal/netproxy"
+	"github.com/sfconnect/sfconnect/internal/app"
 )
 
 // NetworkFields edit the network settings on the Settings screen: the
@@ -73,17 +72,17 @@ func (n *NetworkFields) item() *widget.AccordionItem {
 
 // settings reads the fields; ok is false, with the reason shown, when one
 // cannot be used (a malformed URL, an unreadable CA file).
-func (n *NetworkFields) settings() (netproxy.Settings, bool) {
-	set := netproxy.Settings{Proxy: trimSpace(n.Proxy.Text), PAC: trimSpace(n.PAC.Text),
+func (n *NetworkFields) settings() (app.NetworkSettings, bool) {
+	set := app.NetworkSettings{Proxy: trimSpace(n.Proxy.Text), PAC: trimSpace(n.PAC.Text),
 		ProxyUser: trimSpace(n.ProxyUser.Text), CAFile: trimSpace(n.CAFile.Text)}
-	_, err := netproxy.New(set, "", netproxy.Options{})
+	err := app.CheckNetwork(set)
 	setError(n.Error, n.u.L.Error(err))
 	return set, err == nil
 }
 
 // save keeps a typed password in the keychain, then puts the settings in
 // force; a failure is shown under the section.
-func (n *NetworkFields) save(set netproxy.Settings) {
+func (n *NetworkFields) save(set app.NetworkSettings) {
 	u, nb, pw := n.u, n.u.network(), n.Password.Text
 	n.Password.SetText("")
 	u.background(func(ctx context.Context) {

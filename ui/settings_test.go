@@ -5,6 +5,7 @@ import (
 	"testing"
 
 	"fyne.io/fyne/v2/test"
+	"github.com/sfconnect/sfconnect/internal/app"
 	"github.com/sfconnect/sfconnect/internal/callback"
 )
 
@@ -88,7 +89,7 @@ func TestValidateCallbackURL(t *testing.T) {
 			t.Errorf("validateCallbackURL(%q) = %v, want reason %s", tt.in, err, tt.reason)
 		}
 	}
-	if validateCallbackURL("") != errRequired {
+	if validateCallbackURL("") != app.ErrRequired {
 		t.Error("empty callback URL not reported as required")
 	}
 }

@@ -18,7 +18,6 @@ import (
 
 	"github.com/sfconnect/sfconnect/internal/app"
 	"github.com/sfconnect/sfconnect/internal/i18n"
-	"github.com/sfconnect/sfconnect/internal/profile"
 )
 
 // Options wires the window to the core.
@@ -94,11 +93,11 @@ type UI struct {
 // wizard is the connection being made or the profile being worked on.
 type wizard struct {
 	input  app.ConnectInput
-	reauth string           // profile name when re-authorizing
-	conn   *app.Connection  // authorized, not yet saved
-	saved  *profile.Profile // the profile shown on the fields screen
-	report *app.Report      // last Verify result for the result screen
-	demo   *app.Demo        // running simulator in demo mode
+	reauth string          // profile name when re-authorizing
+	conn   *app.Connection // authorized, not yet saved
+	saved  *app.Profile    // the profile shown on the fields screen
+	report *app.Report     // last Verify result for the result screen
+	demo   *app.Demo       // running simulator in demo mode
 }
 
 // New builds the UI in w and shows Home. The caller runs the app.
