@@ -2,7 +2,6 @@ package ui
 
 import (
 	"os"
-	"strings"
 	"time"
 
 	"fyne.io/fyne/v2"
@@ -57,7 +56,7 @@ func (s Settings) Timeout() time.Duration {
 // system's (Japanese on a Japanese system).
 func LoadSettings(p fyne.Preferences) Settings {
 	return Settings{
-		Language:       i18n.Match(p.StringWithFallback(prefLanguage, SystemLanguage())),
+		Language:       i18n.Match(p.StringWithFallback(prefLanguage, i18n.SystemLanguage(os.Getenv, OSLocale))),
 		CallbackURL:    p.StringWithFallback(prefCallback, DefaultCallbackURL),
 		TimeoutMinutes: p.IntWithFallback(prefTimeout, DefaultTimeoutMinutes),
 		LoginURL:       p.String(prefLoginURL),
@@ -78,20 +77,9 @@ func (s Settings) Store(p fyne.Preferences) {
 	p.SetString(prefCAFile, s.Network.CAFile)
 }
 
-// SystemLanguage picks the UI language from the operating system: an explicit
-// SFCONNECT_LANG wins, then the POSIX locale variables when set (Linux and
-// terminals), then the OS locale as Fyne reads it (Windows, macOS).
-func SystemLanguage() string {
-	if v := os.Getenv("SFCONNECT_LANG"); v != "" {
-		return i18n.Match(v)
-	}
-	for _, k := range []string{"LC_ALL", "LC_MESSAGES", "LANG"} {
-		if v := os.Getenv(k); v != "" && v != "C" && v != "POSIX" {
-			return i18n.FromEnv(os.Getenv)
-		}
-	}
-	return i18n.Match(strings.ReplaceAll(string(lang.SystemLocale()), "-", "_"))
-}
+// OSLocale is the operating system's locale as Fyne reads it (Windows,
+// macOS), for i18n.SystemLanguage: the variables a terminal sets win over it.
+func OSLocale() string { return string(lang.SystemLocale()) }
 
 // restoreSize gives the window the size it had when last closed.
 func (u *UI) restoreSize() {

@@ -58,7 +58,7 @@ func run(ctx context.Context, args []string, e *env) int {
 	}
 	e.envSecret = strings.TrimSpace(take(secrets.EnvClientSecret))
 	e.envProxyPassword = take(secrets.EnvProxyPassword)
-	e.loc = i18n.New(i18n.FromEnv(e.getenv))
+	e.loc = i18n.New(i18n.SystemLanguage(e.getenv, nil)) // the OS locale reader is Fyne's
 	level := slog.LevelWarn
 	var rest []string
 	for i, a := range args {

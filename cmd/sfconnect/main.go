@@ -34,7 +34,7 @@ func main() {
 	// them would pass them on to every program the app starts: drop them.
 	secrets.TakeEnv(secrets.EnvClientSecret)
 	secrets.TakeEnv(secrets.EnvProxyPassword)
-	loc := i18n.New(ui.SystemLanguage())
+	loc := i18n.New(i18n.SystemLanguage(os.Getenv, ui.OSLocale))
 	if err := ui.ValidateLoginURL(*loginURL); err != nil {
 		fmt.Fprintln(os.Stderr, loc.Error(err))
 		os.Exit(2)

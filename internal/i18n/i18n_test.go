@@ -19,7 +19,7 @@ func TestMatch(t *testing.T) {
 	}
 }
 
-func TestFromEnvFollowsTheCLibraryOrder(t *testing.T) {
+func TestSystemLanguageFollowsTheCLibraryOrder(t *testing.T) {
 	tests := []struct {
 		env  map[string]string
 		want string
@@ -32,8 +32,8 @@ func TestFromEnvFollowsTheCLibraryOrder(t *testing.T) {
 		{map[string]string{}, English},
 	}
 	for _, tt := range tests {
-		if got := FromEnv(func(k string) string { return tt.env[k] }); got != tt.want {
-			t.Errorf("FromEnv(%v) = %q, want %q", tt.env, got, tt.want)
+		if got := SystemLanguage(func(k string) string { return tt.env[k] }, nil); got != tt.want {
+			t.Errorf("SystemLanguage(%v, nil) = %q, want %q", tt.env, got, tt.want)
 		}
 	}
 }
