@@ -29,7 +29,7 @@ func (s *Service) ExportSealed(ctx context.Context, name string, includeSecrets 
 	if err := s.Export(ctx, name, includeSecrets, &plain); err != nil {
 		return err
 	}
-	defer wipe(plain.Bytes())
+	defer clear(plain.Bytes())
 	if err := seal.Seal(w, plain.Bytes(), lock); err != nil {
 		return fmt.Errorf("seal the export of %q: %w", name, err)
 	}
@@ -58,7 +58,7 @@ func (s *Service) ExportHandover(ctx context.Context, name string, includeSecret
 	if err != nil {
 		return Handover{}, err
 	}
-	defer wipe(buf.Bytes())
+	defer clear(buf.Bytes())
 	if err := profile.WriteFile(path, buf.Bytes()); err != nil {
 		return Handover{}, fmt.Errorf("write export file: %w", err)
 	}
@@ -112,7 +112,7 @@ func (s *Service) ImportSealedWith(ctx context.Context, r io.Reader, o ImportOpt
 		s.d.Logger.Info("sealed profile not opened", "err", err)
 		return profile.Profile{}, err
 	}
-	defer wipe(plain)
+	defer clear(plain)
 	return s.ImportWith(ctx, bytes.NewReader(plain), o)
 }
 

@@ -41,19 +41,13 @@ func (s *Service) ExportFile(ctx context.Context, name string, includeSecrets bo
 	if err := s.Export(ctx, name, includeSecrets, &buf); err != nil {
 		return err
 	}
-	defer wipe(buf.Bytes())
+	// Overwrite the buffer that held secrets, so fewer copies linger in
+	// memory; Go strings elsewhere cannot be wiped: best effort only.
+	defer clear(buf.Bytes())
 	if err := profile.WriteFile(path, buf.Bytes()); err != nil {
 		return fmt.Errorf("write export file: %w", err)
 	}
 	return nil
-}
-
-// wipe overwrites a buffer that held secrets, so fewer copies linger in
-// memory; Go strings elsewhere cannot be wiped, so this is only best effort.
-func wipe(b []byte) {
-	for i := range b {
-		b[i] = 0
-	}
 }
 
 // Import reads a profile in the export format and saves it under name (or

@@ -119,18 +119,11 @@ func Open(data []byte, key Key, limit int64) ([]byte, error) {
 	n, err := io.Copy(&out, io.LimitReader(r, limit+1))
 	switch {
 	case err != nil:
-		wipe(out.Bytes())
+		clear(out.Bytes()) // decrypted bytes that will not be handed out
 		return nil, &Error{Kind: Damaged, Err: err}
 	case n > limit:
-		wipe(out.Bytes())
+		clear(out.Bytes())
 		return nil, &Error{Kind: TooLarge}
 	}
 	return out.Bytes(), nil
-}
-
-// wipe overwrites decrypted bytes that will not be handed out.
-func wipe(b []byte) {
-	for i := range b {
-		b[i] = 0
-	}
 }
