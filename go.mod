@@ -8,6 +8,7 @@ require (
 	github.com/dop251/goja v0.0.0-20260917113740-793a2a65c13b
 	github.com/go-text/typesetting v0.3.4
 	github.com/mattn/go-ieproxy v0.0.12
+	github.com/mattn/go-shellwords v1.0.16
 	github.com/nicksnyder/go-i18n/v2 v2.7.0
 	github.com/zalando/go-keyring v0.2.8
 	golang.org/x/net v0.62.0

@@ -49,9 +49,10 @@ func readPassword() (string, error) {
 	return string(b), err
 }
 
-// openBrowser runs cmd with the URL as its last argument (cmd is split on
-// spaces, like $BROWSER), or the OS's default browser when cmd is empty;
-// either way a browser that fails to start is reported.
+// openBrowser runs cmd with the URL as its last argument (cmd is split into
+// words by the system's quoting rules, like $BROWSER: browser.Command), or
+// the OS's default browser when cmd is empty; either way a browser that
+// fails to start is reported.
 func openBrowser(cmd string, u *url.URL) error {
 	if strings.TrimSpace(cmd) == "" {
 		return browser.Open(u)

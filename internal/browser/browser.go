@@ -11,7 +11,6 @@ import (
 	"net/url"
 	"os"
 	"os/exec"
-	"strings"
 	"time"
 
 	"github.com/sfconnect/sfconnect/internal/secrets"
@@ -33,9 +32,13 @@ func Open(u *url.URL) error {
 }
 
 // Command runs cmd with u as its last argument, as $BROWSER and the CLI's
-// --browser are used: cmd is split on spaces.
+// --browser are used: cmd is split into words by the system's quoting
+// rules (splitCommand), so a quoted path with spaces works.
 func Command(cmd string, u *url.URL) error {
-	args := strings.Fields(cmd)
+	args, err := splitCommand(cmd)
+	if err != nil {
+		return fmt.Errorf("browser command: %w", err)
+	}
 	if len(args) == 0 {
 		return errors.New("empty browser command")
 	}
