@@ -107,11 +107,11 @@ start_fakesf() {
 	return 1
 }
 
-# login NAME: sfconnect-cli login against fakesf; the secret comes from the
-# environment (Wine hands it to the Windows process).
+# login NAME [FLAG...]: sfconnect-cli login against fakesf; the secret
+# comes from the environment (Wine hands it to the Windows process).
 login() {
 	SFCONNECT_CLIENT_SECRET=$CLIENT_SECRET cli login --profile "$1" --org acme --client-id "$CLIENT_ID" \
-		--callback "$CALLBACK" --login-url "http://127.0.0.1:$SF_PORT" --timeout 90s
+		--callback "$CALLBACK" --login-url "http://127.0.0.1:$SF_PORT" --timeout 90s "${@:2}"
 }
 
 cli_login() {
@@ -172,6 +172,26 @@ cli_login_no_browser() {
 	expect "saved profile wine-b" grep -q 'Saved profile "wine-b"' "$WORK/cli.out"
 	wine reg import "$(winpath "$WORK/http.reg")" >/dev/null 2>&1
 	expect "the http association is back" wine reg query 'HKCR\http\shell\open\command'
+}
+
+# cli_login_quoted_browser: --browser names a browser under "C:\Program
+# Files\..." in quotes, as a Windows admin writes it; the CLI splits it by
+# Windows' rules, so the path keeps its space and the URL comes last.
+cli_login_quoted_browser() {
+	local dir="$WINEPREFIX/drive_c/Program Files/sfconnect test" args=$WORK/browser-args.log
+	mkdir -p "$dir" && cp "$WORK/wincheck.exe" "$dir/wincheck.exe"
+	: >"$args"
+	: >"$WORK/browser.log"
+	if login wine-q --browser "\"C:\\Program Files\\sfconnect test\\wincheck.exe\" browser \"$(winpath "$args")\""; then
+		check_ok "login exit 0"
+	else
+		check_fail "login with the quoted browser path failed"
+	fi
+	local want="C:\\Program Files\\sfconnect test\\wincheck.exe|http://127.0.0.1:$SF_PORT/services/oauth2/authorize"
+	expect "the browser ran from its whole path and got the sign-in URL last: $(tr -d '\r' <"$args" | paste -sd'|')" \
+		test "$(tr -d '\r' <"$args" | paste -sd'|')" = "$want"
+	expect "and the sign-in completed" grep -q 'Saved profile "wine-q"' "$WORK/cli.out"
+	cli delete --profile wine-q --no-revoke >/dev/null || check_fail "delete --no-revoke wine-q"
 }
 
 cli_list_export() {

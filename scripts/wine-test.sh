@@ -104,6 +104,7 @@ step "CLI: --version" cli_version
 step "CLI: login through the default browser (ShellExecute)" cli_login
 step "CLI: the profile file is owner-only (as Windows reports it)" cli_acl
 step "CLI: login when no browser can be opened" cli_login_no_browser
+step "CLI: --browser with a quoted C:\\Program Files path" cli_login_quoted_browser
 step "CLI: list and export" cli_list_export
 step "CLI: calls follow the Internet Options proxy" cli_proxy
 step "CLI: delete revokes at the server (loopback bypasses the proxy)" cli_delete

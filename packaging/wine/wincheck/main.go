@@ -12,6 +12,7 @@
 //	                               only the current user, full control
 //	wincheck acl-probe DIR         kept / ignored: does this Windows keep DACLs?
 //	wincheck cred TARGET           present / absent (the secret is never printed)
+//	wincheck browser LOG ARG... URL  plays a browser: logs its arguments, opens URL
 package main
 
 import (
@@ -20,8 +21,15 @@ import (
 )
 
 func main() {
+	if len(os.Args) >= 4 && os.Args[1] == "browser" {
+		if err := browser(os.Args[2:]); err != nil {
+			fmt.Fprintln(os.Stderr, "wincheck:", err)
+			os.Exit(1)
+		}
+		return
+	}
 	if len(os.Args) != 3 {
-		fmt.Fprintln(os.Stderr, "usage: wincheck product|related|owner-only|acl-probe|cred ARG")
+		fmt.Fprintln(os.Stderr, "usage: wincheck product|related|owner-only|acl-probe|cred ARG | browser LOG ARG... URL")
 		os.Exit(2)
 	}
 	var err error
