@@ -13,9 +13,9 @@ all: vet test
 build:
 	go build -o bin/ ./cmd/...
 
-## test: every test, as CI runs them (the README's test command)
+## test: every test, as CI runs them (the README's test command: deps, then tests)
 test:
-	scripts/test.sh
+	scripts/deps.sh && scripts/test.sh
 
 vet:
 	go vet ./...

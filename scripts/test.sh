@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Runs every test of sfconnect, installing what they need first:
+# Runs every test of sfconnect (install what they need first with
+# scripts/deps.sh, as the README's test command and .ci/run do):
 #   unit, fuzz-seed and end-to-end tests (go test ./...), the real Secret
 #   Service tests (gnome-keyring in a private D-Bus session), the fault-injection
 #   suite (Salesforce, the keychain, the disk and the process failing), the real-browser
@@ -9,7 +10,6 @@
 # Usage: scripts/test.sh [--quick]   (--quick skips the installer build and Wine)
 set -euo pipefail
 cd "$(dirname "$0")/.."
-scripts/deps.sh
 . scripts/lib.sh
 
 passed=0; failed=0; failures=()
