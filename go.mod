@@ -2,6 +2,8 @@ module github.com/sfconnect/sfconnect
 
 go 1.26.0
 
+toolchain go1.26.8
+
 require (
 	filippo.io/age v1.3.2
 	fyne.io/fyne/v2 v2.7.4

@@ -37,13 +37,15 @@ else
   echo "deps: all system packages present"
 fi
 
-# Go: go.mod needs 1.26. Debian's golang package is older, so fetch the
-# official toolchain from the Go module proxy (the same zip GOTOOLCHAIN uses).
-want_go=1.26.8
+# Go: at least the toolchain go.mod names (the one place the version is
+# pinned, scripts/go-version.sh reads it). Debian's golang package is older,
+# so fetch the official toolchain from the Go module proxy (the same zip
+# GOTOOLCHAIN uses).
+want_go=$("$(dirname "$0")/go-version.sh")
 need_go() {
   command -v go >/dev/null 2>&1 || return 0
   local v; v=$(go env GOVERSION 2>/dev/null | sed 's/^go//')
-  [ "$(printf '%s\n%s\n' "1.26" "$v" | sort -V | head -1)" != "1.26" ]
+  [ "$(printf '%s\n%s\n' "$want_go" "$v" | sort -V | head -1)" != "$want_go" ]
 }
 if need_go; then
   arch=$(dpkg --print-architecture)
