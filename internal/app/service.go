@@ -62,7 +62,7 @@ type Deps struct {
 	Profiles    ProfileStore
 	Secrets     secrets.Store
 	HTTP        *http.Client           // optional; default: 60 s timeout over the network in force (SetNetwork)
-	OpenBrowser func(u *url.URL) error // the GUI passes fyne's App.OpenURL, the CLI runs $BROWSER
+	OpenBrowser func(u *url.URL) error // browser.Open; the CLI's --browser or $BROWSER through browser.Command
 	Logger      *slog.Logger           // optional; never receives a secret
 	Now         func() time.Time       // optional
 	Lang        string                 // language of the page the browser shows after sign-in
