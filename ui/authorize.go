@@ -98,6 +98,9 @@ func (u *UI) ShowAuthorize() {
 	u.escape = s.cancelWait
 }
 
+// preflightGrace bounds how long a sign-in waits for a halted checklist.
+var preflightGrace = 3 * time.Second
+
 // loginURL is the Login URL override in force: the demo simulator's, else
 // the setting (or --login-url); empty for the org's own My Domain.
 func (u *UI) loginURL() string {
@@ -161,7 +164,14 @@ func (s *AuthorizeScreen) start() {
 	reauth := u.wiz.reauth
 	halted := s.Checks.halt()
 	u.background(func(_ context.Context) {
-		<-halted // the checklist may be probing the callback port
+		// The checklist may be probing the callback port: let it end, but
+		// not forever. A system proxy lookup (WPAD) or netsh may not heed
+		// the cancel at once; the sign-in goes on after a short grace, and
+		// a port still held would show as the port's own error.
+		select {
+		case <-halted:
+		case <-time.After(preflightGrace):
+		}
 		var sess *app.Session
 		var err error
 		if reauth != "" {

@@ -5,6 +5,7 @@ import (
 	"net"
 	"strings"
 	"testing"
+	"time"
 
 	"fyne.io/fyne/v2/test"
 
@@ -133,4 +134,42 @@ func TestNetworkSettingsAreCheckedAndThePasswordGoesToTheKeychain(t *testing.T) 
 	if got := e.svc.Network(); got.Proxy != "http://proxy.corp.example:8080" || got.ProxyUser != "taro" {
 		t.Errorf("network in force = %+v", got)
 	}
+}
+
+// stuckPreflight is a core whose checklist ignores its cancel and never
+// ends on its own, as a system proxy lookup or netsh under Wine can.
+type stuckPreflight struct {
+	*app.Service
+	release chan struct{}
+}
+
+func (b stuckPreflight) Preflight(ctx context.Context, in app.PreflightInput) *app.Preflight {
+	<-b.release
+	return b.Service.Preflight(ctx, in)
+}
+
+// Authorize while the checklist still runs: the sign-in must not wait for a
+// checklist that does not stop.
+func TestSignInDoesNotWaitForAStuckPreflight(t *testing.T) {
+	defer func(g time.Duration) { preflightGrace = g }(preflightGrace)
+	preflightGrace = 50 * time.Millisecond
+	e := newSimEnv(t, browserFollow, nil)
+	release := make(chan struct{})
+	a := test.NewTempApp(t)
+	a.Preferences().SetString(prefLanguage, "en")
+	w := test.NewTempWindow(t, nil)
+	loop := newLoop()
+	u := New(a, w, Options{Backend: stuckPreflight{e.svc, release}, Do: loop.do, Clipboard: test.NewClipboard(), LoginURL: e.run.URL})
+	t.Cleanup(func() {
+		close(release)
+		u.Close()
+		loop.drain()
+	})
+	fillCredentials(t, u, "acme", e.client.ID, e.client.Secret, e.callback)
+	test.Tap(u.Credentials.Next)
+	if u.Authorize.Checks.Done {
+		t.Fatal("the checklist ended; the test would prove nothing")
+	}
+	test.Tap(u.Authorize.Authorize)
+	loop.waitFor(t, "result screen", func() bool { return u.Screen() == "result" })
 }
