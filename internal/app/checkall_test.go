@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
-	"fmt"
 	"net"
 	"strings"
 	"testing"
@@ -14,6 +13,7 @@ import (
 	"github.com/sfconnect/sfconnect/internal/i18n"
 	"github.com/sfconnect/sfconnect/internal/oauthflow"
 	"github.com/sfconnect/sfconnect/internal/sfsim"
+	"github.com/sfconnect/sfconnect/internal/testkit"
 )
 
 // addCopy imports profile name again as copy, its login URL replaced: a
@@ -35,24 +35,19 @@ func addCopy(t *testing.T, h *harness, name, copy, loginURL string) {
 	}
 }
 
-// closedURL is a loopback URL where nothing listens.
-func closedURL(t *testing.T) string {
-	return fmt.Sprintf("http://127.0.0.1:%d", freePort(t))
-}
-
 func TestCheckAllTellsLiveDeadAndUnreachable(t *testing.T) {
 	h := connected(t, nil) // "prod"
 	ctx := context.Background()
 	if _, err := h.svc.Connect(ctx, "revoked", h.input(), h.fields(), nil); err != nil {
 		t.Fatal(err)
 	}
-	h.browser.last()
+	h.browser.Wait(t)
 	gone, _ := h.svc.Secrets(ctx, "revoked")
 	console := oauthflow.Config{LoginURL: h.simURL, ClientID: sfsim.DemoClientID, ClientSecret: sfsim.DemoClientSecret, RedirectURL: h.callback}
 	if err := oauthflow.Revoke(ctx, console, gone.RefreshToken); err != nil {
 		t.Fatal(err)
 	}
-	addCopy(t, h, "prod", "unreachable", closedURL(t))
+	addCopy(t, h, "prod", "unreachable", testkit.ClosedURL(t))
 	refreshes := len(h.sim.EventsOf("refresh"))
 
 	all, err := h.svc.CheckAll(ctx)

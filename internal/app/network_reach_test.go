@@ -4,7 +4,6 @@ import (
 	"context"
 	"crypto/x509"
 	"errors"
-	"fmt"
 	"net/url"
 	"strings"
 	"testing"
@@ -18,6 +17,7 @@ import (
 	"github.com/sfconnect/sfconnect/internal/profile"
 	"github.com/sfconnect/sfconnect/internal/secrets"
 	"github.com/sfconnect/sfconnect/internal/sfsim"
+	"github.com/sfconnect/sfconnect/internal/testkit"
 )
 
 // reachOrg is a sign-in on a corporate network on loopback: the simulator
@@ -36,7 +36,7 @@ type reachOrg struct {
 }
 
 func newReachOrg(t *testing.T) *reachOrg {
-	o := &reachOrg{t: t, callback: fmt.Sprintf("http://localhost:%d/callback", freePort(t)),
+	o := &reachOrg{t: t, callback: testkit.CallbackURL(t),
 		dir: t.TempDir(), store: secrets.NewMemory(), visits: make(chan error, 4)}
 	opts := sfsim.DemoOptions(o.callback)
 	opts.Consent = sfsim.ConsentAuto
