@@ -12,12 +12,13 @@ import (
 	"github.com/sfconnect/sfconnect/internal/i18n"
 	"github.com/sfconnect/sfconnect/internal/oauthflow"
 	"github.com/sfconnect/sfconnect/internal/sfsim"
+	"github.com/sfconnect/sfconnect/internal/testkit"
 )
 
 func TestDemoWizard(t *testing.T) {
 	for _, lang := range goldenLangs {
 		t.Run(lang, func(t *testing.T) {
-			e := newSimEnv(t, browserFollow, nil)
+			e := newSimEnv(t, testkit.Follow, nil)
 			var demo *app.Demo
 			start := func(ctx context.Context) (*app.Demo, error) {
 				d, err := app.StartDemo(ctx, sfsim.ConsentAuto)
@@ -64,16 +65,9 @@ func TestDemoWizard(t *testing.T) {
 }
 
 func TestHomeDeleteRevokesAndRemoves(t *testing.T) {
-	e := newSimEnv(t, browserFollow, nil)
+	e := newSimEnv(t, testkit.Follow, nil)
 	u, loop := newSimUI(t, e, "ja", nil)
-	fillCredentials(t, u, "acme", e.client.ID, e.client.Secret, e.callback)
-	test.Tap(u.Credentials.Next)
-	test.Tap(u.Authorize.Authorize)
-	loop.waitFor(t, "result", func() bool { return u.Screen() == "result" })
-	test.Tap(u.Result.Next)
-	test.Tap(u.Fields.Save)
-	loop.waitFor(t, "saved", func() bool { return !u.Fields.Export.Disabled() })
-	test.Tap(u.Fields.Done)
+	connectAndSave(t, u, loop, e)
 
 	h := u.Home
 	if !h.SelectName("acme") {
@@ -92,16 +86,9 @@ func TestHomeDeleteRevokesAndRemoves(t *testing.T) {
 }
 
 func TestVerifyFromHome(t *testing.T) {
-	e := newSimEnv(t, browserFollow, nil)
+	e := newSimEnv(t, testkit.Follow, nil)
 	u, loop := newSimUI(t, e, "en", nil)
-	fillCredentials(t, u, "acme", e.client.ID, e.client.Secret, e.callback)
-	test.Tap(u.Credentials.Next)
-	test.Tap(u.Authorize.Authorize)
-	loop.waitFor(t, "result", func() bool { return u.Screen() == "result" })
-	test.Tap(u.Result.Next)
-	test.Tap(u.Fields.Save)
-	loop.waitFor(t, "saved", func() bool { return !u.Fields.Export.Disabled() })
-	test.Tap(u.Fields.Done)
+	connectAndSave(t, u, loop, e)
 
 	u.Home.SelectName("acme")
 	test.Tap(u.Home.VerifyButton)
@@ -114,23 +101,8 @@ func TestVerifyFromHome(t *testing.T) {
 	}
 }
 
-// connectAndSave runs the wizard from Home to a saved profile "acme" with
-// the asset name set, and returns to Home.
-func connectAndSave(t *testing.T, u *UI, loop *uiLoop, e *simEnv) {
-	t.Helper()
-	fillCredentials(t, u, "acme", e.client.ID, e.client.Secret, e.callback)
-	test.Tap(u.Credentials.Next)
-	test.Tap(u.Authorize.Authorize)
-	loop.waitFor(t, "result", func() bool { return u.Screen() == "result" })
-	test.Tap(u.Result.Next)
-	u.Fields.AssetName.SetText("Salesforce")
-	test.Tap(u.Fields.Save)
-	loop.waitFor(t, "saved", func() bool { return !u.Fields.Export.Disabled() })
-	test.Tap(u.Fields.Done)
-}
-
 func TestReauthorizeKeepsConsoleFields(t *testing.T) {
-	e := newSimEnv(t, browserFollow, nil)
+	e := newSimEnv(t, testkit.Follow, nil)
 	u, loop := newSimUI(t, e, "en", nil)
 	connectAndSave(t, u, loop, e)
 	before, _ := e.svc.Secrets(context.Background(), "acme")
@@ -171,7 +143,7 @@ func TestReauthorizeKeepsConsoleFields(t *testing.T) {
 }
 
 func TestOpenCopiesSecretFromKeychain(t *testing.T) {
-	e := newSimEnv(t, browserFollow, nil)
+	e := newSimEnv(t, testkit.Follow, nil)
 	u, loop := newSimUI(t, e, "ja", nil)
 	connectAndSave(t, u, loop, e)
 	u.Home.SelectName("acme")
@@ -195,7 +167,7 @@ func TestOpenCopiesSecretFromKeychain(t *testing.T) {
 }
 
 func TestImportFromHome(t *testing.T) {
-	e := newSimEnv(t, browserFollow, nil)
+	e := newSimEnv(t, testkit.Follow, nil)
 	u, loop := newSimUI(t, e, "en", nil)
 	connectAndSave(t, u, loop, e)
 	path := filepath.Join(t.TempDir(), "acme.json")

@@ -14,6 +14,7 @@ import (
 	"github.com/sfconnect/sfconnect/internal/i18n"
 	"github.com/sfconnect/sfconnect/internal/oauthflow"
 	"github.com/sfconnect/sfconnect/internal/sfsim"
+	"github.com/sfconnect/sfconnect/internal/testkit"
 )
 
 // A sandbox and a Developer Edition org, served under their real login
@@ -26,7 +27,7 @@ func TestWizardExportsTheConsolesNamespaceForEveryOrgKind(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.namespace, func(t *testing.T) {
-			e := newOrgSimEnv(t, browserFollow, tt.namespace, nil)
+			e := newOrgSimEnv(t, testkit.Follow, tt.namespace, nil)
 			u, loop := newSimUI(t, e, "ja", nil)
 			loginURL := "https://" + tt.namespace + ".my.salesforce.com/"
 			fillCredentials(t, u, tt.pasted, e.client.ID, e.client.Secret, e.callback)
@@ -67,10 +68,9 @@ func TestWizardExportsTheConsolesNamespaceForEveryOrgKind(t *testing.T) {
 // An org without API access is refused on the Authorize screen: nothing is
 // saved and the token Salesforce issued is revoked.
 func TestWizardRefusesAnOrgWithoutAPIAndRevokesTheToken(t *testing.T) {
-	e := newSimEnv(t, browserFollow, func(o *sfsim.Options) { o.Org.APIDisabled = true })
+	e := newSimEnv(t, testkit.Follow, func(o *sfsim.Options) { o.Org.APIDisabled = true })
 	u, loop := newSimUI(t, e, "en", nil)
-	fillCredentials(t, u, "acme", e.client.ID, e.client.Secret, e.callback)
-	test.Tap(u.Credentials.Next)
+	toAuthorize(t, u, e)
 	test.Tap(u.Authorize.Authorize)
 	loop.waitFor(t, "the refusal", func() bool { return u.Authorize.Error.Visible() })
 	if !strings.Contains(u.Authorize.Error.Text, "API_DISABLED_FOR_ORG") || u.Screen() != "authorize" {
@@ -90,7 +90,7 @@ func TestWizardRefusesAnOrgWithoutAPIAndRevokesTheToken(t *testing.T) {
 // what it does before it runs and, when Salesforce rotates the token,
 // offers the new one for the console.
 func TestVerifyKeepsTheExportedTokenAndTheDeepCheckWarnsFirst(t *testing.T) {
-	e := newSimEnv(t, browserFollow, nil)
+	e := newSimEnv(t, testkit.Follow, nil)
 	u, loop := newSimUI(t, e, "en", nil)
 	connectAndSave(t, u, loop, e)
 	exported, _ := e.svc.Secrets(context.Background(), "acme")
@@ -148,7 +148,7 @@ func dialogShows(u *UI, text string) bool {
 // Deleting a profile whose token Salesforce already revoked succeeds and
 // leaves no keychain entry.
 func TestHomeDeleteOfAnAlreadyRevokedToken(t *testing.T) {
-	e := newSimEnv(t, browserFollow, nil)
+	e := newSimEnv(t, testkit.Follow, nil)
 	u, loop := newSimUI(t, e, "ja", nil)
 	connectAndSave(t, u, loop, e)
 	sec, _ := e.svc.Secrets(context.Background(), "acme")

@@ -2,7 +2,7 @@ package ui
 
 import (
 	"context"
-	"net"
+	"fmt"
 	"strings"
 	"testing"
 
@@ -10,6 +10,7 @@ import (
 
 	"github.com/sfconnect/sfconnect/internal/app"
 	"github.com/sfconnect/sfconnect/internal/secrets"
+	"github.com/sfconnect/sfconnect/internal/testkit"
 )
 
 // preflightTexts are written out so that a lost translation fails.
@@ -23,10 +24,9 @@ var preflightTexts = map[string][]string{
 func TestTheAuthorizeScreenRunsThePreflightAgainstTheSimulator(t *testing.T) {
 	for _, lang := range goldenLangs {
 		t.Run(lang, func(t *testing.T) {
-			e := newSimEnv(t, browserFollow, nil)
+			e := newSimEnv(t, testkit.Follow, nil)
 			u, loop := newSimUI(t, e, lang, nil)
-			fillCredentials(t, u, "acme", e.client.ID, e.client.Secret, e.callback)
-			test.Tap(u.Credentials.Next)
+			toAuthorize(t, u, e)
 			v := u.Authorize.Checks
 			loop.waitFor(t, "the preflight", func() bool { return v.Done })
 			if len(v.Lines) != 5 {
@@ -59,13 +59,10 @@ func TestTheAuthorizeScreenRunsThePreflightAgainstTheSimulator(t *testing.T) {
 }
 
 func TestThePreflightShowsAFailureWithItsFixAndChecksAgain(t *testing.T) {
-	e := newSimEnv(t, browserIdle, nil)
+	e := newSimEnv(t, testkit.Idle, nil)
 	u, loop := newSimUI(t, e, "en", nil)
-	taken, err := net.Listen("tcp", "127.0.0.1:0")
-	if err != nil {
-		t.Fatal(err)
-	}
-	cb := "http://localhost:" + strings.Split(taken.Addr().String(), ":")[1] + "/callback"
+	taken, release := testkit.Occupy(t)
+	cb := fmt.Sprintf("http://localhost:%d/callback", taken)
 	fillCredentials(t, u, "acme", e.client.ID, e.client.Secret, cb)
 	test.Tap(u.Credentials.Next)
 	v := u.Authorize.Checks
@@ -83,7 +80,7 @@ func TestThePreflightShowsAFailureWithItsFixAndChecksAgain(t *testing.T) {
 	if !v.rows.Visible() || v.Details.Visible() {
 		t.Errorf("a failing checklist must show its lines unfolded: lines %v, details button %v", v.rows.Visible(), v.Details.Visible())
 	}
-	taken.Close()
+	release()
 	test.Tap(v.Recheck)
 	loop.waitFor(t, "the second preflight", func() bool { return v.Done })
 	if v.Lines[1].Status != app.Pass {
@@ -92,7 +89,7 @@ func TestThePreflightShowsAFailureWithItsFixAndChecksAgain(t *testing.T) {
 }
 
 func TestNetworkSettingsAreCheckedAndThePasswordGoesToTheKeychain(t *testing.T) {
-	e := newSimEnv(t, browserIdle, nil)
+	e := newSimEnv(t, testkit.Idle, nil)
 	u, loop := newSimUI(t, e, "en", nil)
 	u.ShowSettings()
 	n := u.SettingsTab.Network

@@ -18,6 +18,7 @@ import (
 	"github.com/sfconnect/sfconnect/internal/profile"
 	"github.com/sfconnect/sfconnect/internal/secrets"
 	"github.com/sfconnect/sfconnect/internal/sfsim"
+	"github.com/sfconnect/sfconnect/internal/testkit"
 )
 
 // reachEnv is the org served over TLS at its real My Domain,
@@ -32,7 +33,7 @@ type reachEnv struct {
 }
 
 func newReachEnv(t *testing.T) *reachEnv {
-	e := &reachEnv{callback: freeCallback(t), secrets: secrets.NewMemory()}
+	e := &reachEnv{callback: testkit.CallbackURL(t), secrets: secrets.NewMemory()}
 	opts := sfsim.DemoOptions(e.callback)
 	opts.Consent = sfsim.ConsentAuto
 	e.sf = proxytest.StartSalesforce(t, opts)

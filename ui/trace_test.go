@@ -9,13 +9,14 @@ import (
 
 	"github.com/sfconnect/sfconnect/internal/app"
 	"github.com/sfconnect/sfconnect/internal/sfsim"
+	"github.com/sfconnect/sfconnect/internal/testkit"
 )
 
 // TestDemoOptionAndTrace: Options.Demo (the --demo flag) opens the demo
 // wizard without a click, and Options.Trace logs each screen shown, which
 // is how scripts/wine-test.sh follows the real window.
 func TestDemoOptionAndTrace(t *testing.T) {
-	e := newSimEnv(t, browserFollow, nil)
+	e := newSimEnv(t, testkit.Follow, nil)
 	start := func(ctx context.Context) (*app.Demo, error) { return app.StartDemo(ctx, sfsim.ConsentAuto) }
 	a := test.NewTempApp(t)
 	w := test.NewTempWindow(t, nil)
