@@ -11,6 +11,8 @@ import (
 	"strings"
 	"syscall"
 	"testing"
+
+	"github.com/sfconnect/sfconnect/internal/testkit"
 )
 
 func TestBindPlan(t *testing.T) {
@@ -119,7 +121,7 @@ func ipv6Available(t *testing.T) {
 func TestListenIPv6PortTaken(t *testing.T) {
 	ipv6Available(t)
 	for range 5 {
-		port := freePort(t)
+		port := testkit.FreePort(t)
 		held, err := net.Listen("tcp6", net.JoinHostPort("::1", strconv.Itoa(port)))
 		if err != nil {
 			continue
