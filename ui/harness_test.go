@@ -7,7 +7,6 @@ import (
 	"testing"
 	"time"
 
-	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
 
 	"github.com/sfconnect/sfconnect/internal/app"
@@ -76,7 +75,6 @@ func newTestUI(t testing.TB, b Backend, lang string, demo DemoStarter) (*UI, *ui
 // fakeBackend serves fixed data for the golden images.
 type fakeBackend struct {
 	profiles []profile.Profile
-	saved    map[string]app.ConsoleFields
 	// health answers CheckOne by profile name; a missing name is alive.
 	health map[string]app.TokenHealth
 	// checked hears each CheckOne that returned, before its result reaches
@@ -142,6 +140,3 @@ func (f *fakeBackend) ExportHandover(context.Context, string, bool, *seal.Lock, 
 func (f *fakeBackend) ImportSealed(context.Context, io.Reader, string, seal.Key) (profile.Profile, error) {
 	return profile.Profile{}, nil
 }
-
-// capture renders the window for a golden image.
-func capture(u *UI) fyne.CanvasObject { return u.Win.Content() }
