@@ -47,21 +47,11 @@ func newOrgSimEnv(t *testing.T, mode testkit.Mode, namespace string, tweak func(
 // (what --login-url does).
 func newSimUI(t *testing.T, e *simEnv, lang string, demo DemoStarter) (*UI, *uiLoop) {
 	t.Helper()
-	a := test.NewTempApp(t)
-	a.Preferences().SetString(prefLanguage, lang)
-	w := test.NewTempWindow(t, nil)
-	loop := newLoop()
 	loginURL := e.run.URL
 	if e.tls {
 		loginURL = ""
 	}
-	u := New(a, w, Options{Backend: e.svc, StartDemo: demo, Do: loop.do, Clipboard: test.NewClipboard(), LoginURL: loginURL})
-	w.Resize(MinWindowSize)
-	t.Cleanup(func() {
-		u.Close()
-		loop.drain()
-	})
-	return u, loop
+	return newWindow(t, lang, Options{Backend: e.svc, StartDemo: demo, LoginURL: loginURL})
 }
 
 // fillCredentials walks Home → Prepare → Credentials and types the values.

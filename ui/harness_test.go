@@ -59,11 +59,19 @@ func (l *uiLoop) drain() {
 // newTestUI builds the window in lang over b, sized like the real one.
 func newTestUI(t testing.TB, b Backend, lang string, demo DemoStarter) (*UI, *uiLoop) {
 	t.Helper()
+	return newWindow(t, lang, Options{Backend: b, StartDemo: demo})
+}
+
+// newWindow builds the window in lang with o, sized like the real one; the
+// test's loop runs the UI updates and a test clipboard takes the copies.
+func newWindow(t testing.TB, lang string, o Options) (*UI, *uiLoop) {
+	t.Helper()
 	a := test.NewTempApp(t)
 	a.Preferences().SetString(prefLanguage, lang)
 	w := test.NewTempWindow(t, nil)
 	loop := newLoop()
-	u := New(a, w, Options{Backend: b, StartDemo: demo, Do: loop.do, Clipboard: test.NewClipboard()})
+	o.Do, o.Clipboard = loop.do, test.NewClipboard()
+	u := New(a, w, o)
 	w.Resize(MinWindowSize)
 	t.Cleanup(func() {
 		u.Close()

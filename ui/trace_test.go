@@ -18,16 +18,8 @@ import (
 func TestDemoOptionAndTrace(t *testing.T) {
 	e := newSimEnv(t, testkit.Follow, nil)
 	start := func(ctx context.Context) (*app.Demo, error) { return app.StartDemo(ctx, sfsim.ConsentAuto) }
-	a := test.NewTempApp(t)
-	w := test.NewTempWindow(t, nil)
-	loop := newLoop()
 	var trace bytes.Buffer
-	u := New(a, w, Options{Backend: e.svc, StartDemo: start, Demo: true, Trace: &trace,
-		Do: loop.do, Clipboard: test.NewClipboard()})
-	t.Cleanup(func() {
-		u.Close()
-		loop.drain()
-	})
+	u, loop := newWindow(t, "en", Options{Backend: e.svc, StartDemo: start, Demo: true, Trace: &trace})
 	loop.waitFor(t, "the demo wizard", func() bool { return u.Screen() == "prepare" })
 	if !u.demoMode() {
 		t.Error("--demo opened the wizard without the demo simulator")
