@@ -93,7 +93,7 @@ func (u *UI) ShowAuthorize() {
 	if u.wiz.reauth != "" {
 		title = u.L.T("ui.auth.title.reauth", map[string]any{"Name": u.wiz.reauth})
 	}
-	u.show("authorize", 3, title, body, buttonBar(nil, s.Back, s.Authorize))
+	u.show(ScreenAuthorize, stepAuthorize, title, body, buttonBar(nil, s.Back, s.Authorize))
 	u.setPrimary(s.Authorize)
 	u.escape = s.cancelWait
 }
@@ -194,7 +194,7 @@ func (s *AuthorizeScreen) start() {
 			if err != nil {
 				return
 			}
-			if u.Authorize != s || u.screen != "authorize" {
+			if u.Authorize != s || u.screen != ScreenAuthorize {
 				// Left just as the token came: nobody will save it, so
 				// revoke it (as discard does) rather than show a result.
 				u.background(func(ctx context.Context) { _ = u.backend.Discard(ctx, conn) })

@@ -58,7 +58,7 @@ func newSimUI(t *testing.T, e *simEnv, lang string, demo DemoStarter) (*UI, *uiL
 func fillCredentials(t *testing.T, u *UI, org, key, secret, callback string) {
 	t.Helper()
 	test.Tap(u.Home.NewButton)
-	if u.Screen() != "prepare" {
+	if u.Screen() != ScreenPrepare {
 		t.Fatalf("after New: screen %q", u.Screen())
 	}
 	test.Tap(u.Prepare.Next)
@@ -75,7 +75,7 @@ func toAuthorize(t *testing.T, u *UI, e *simEnv) {
 	t.Helper()
 	fillCredentials(t, u, "acme", e.client.ID, e.client.Secret, e.callback)
 	test.Tap(u.Credentials.Next)
-	if u.Screen() != "authorize" {
+	if u.Screen() != ScreenAuthorize {
 		t.Fatalf("after Next on Credentials: screen %q", u.Screen())
 	}
 }
@@ -86,7 +86,7 @@ func signIn(t *testing.T, u *UI, loop *uiLoop, e *simEnv) {
 	t.Helper()
 	toAuthorize(t, u, e)
 	test.Tap(u.Authorize.Authorize)
-	loop.waitFor(t, "result", func() bool { return u.Screen() == "result" })
+	loop.waitFor(t, "result", func() bool { return u.Screen() == ScreenResult })
 }
 
 // connectAndSave runs the wizard from Home to a saved profile "acme" with

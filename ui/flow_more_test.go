@@ -29,7 +29,7 @@ func TestDemoWizard(t *testing.T) {
 			// The demo must not depend on a Login URL setting.
 			u.Settings.LoginURL = ""
 			test.Tap(u.Home.DemoButton)
-			loop.waitFor(t, "demo wizard", func() bool { return u.Screen() == "prepare" })
+			loop.waitFor(t, "demo wizard", func() bool { return u.Screen() == ScreenPrepare })
 			badge := i18n.New(lang).T("ui.demo.badge")
 			if findLabel(u.Win.Canvas(), badge) == nil {
 				t.Errorf("no %q banner on the prepare screen", badge)
@@ -41,7 +41,7 @@ func TestDemoWizard(t *testing.T) {
 			}
 			test.Tap(s.Next)
 			test.Tap(u.Authorize.Authorize)
-			loop.waitFor(t, "result screen", func() bool { return u.Screen() == "result" })
+			loop.waitFor(t, "result screen", func() bool { return u.Screen() == ScreenResult })
 			if findLabel(u.Win.Canvas(), badge) == nil {
 				t.Error("no demo banner on the result screen")
 			}
@@ -92,7 +92,7 @@ func TestVerifyFromHome(t *testing.T) {
 
 	u.Home.SelectName("acme")
 	test.Tap(u.Home.VerifyButton)
-	loop.waitFor(t, "verify result", func() bool { return u.Screen() == "result" })
+	loop.waitFor(t, "verify result", func() bool { return u.Screen() == ScreenResult })
 	if len(u.Result.Checks) == 0 {
 		t.Fatal("verify shows no checks")
 	}
@@ -109,11 +109,11 @@ func TestReauthorizeKeepsConsoleFields(t *testing.T) {
 
 	u.Home.SelectName("acme")
 	test.Tap(u.Home.ReauthButton)
-	if u.Screen() != "authorize" {
+	if u.Screen() != ScreenAuthorize {
 		t.Fatalf("screen %q", u.Screen())
 	}
 	test.Tap(u.Authorize.Authorize)
-	loop.waitFor(t, "result", func() bool { return u.Screen() == "result" })
+	loop.waitFor(t, "result", func() bool { return u.Screen() == ScreenResult })
 	test.Tap(u.Result.Next)
 	f := u.Fields
 	if f.Name.Text != "acme" || !f.Name.Disabled() {
@@ -149,7 +149,7 @@ func TestOpenCopiesSecretFromKeychain(t *testing.T) {
 	u.Home.SelectName("acme")
 	test.Tap(u.Home.OpenButton)
 	f := u.Fields
-	if u.Screen() != "fields" || !f.Name.Disabled() {
+	if u.Screen() != ScreenFields || !f.Name.Disabled() {
 		t.Fatalf("open: screen %q", u.Screen())
 	}
 	test.Tap(f.Copy["clientSecret"])
@@ -161,7 +161,7 @@ func TestOpenCopiesSecretFromKeychain(t *testing.T) {
 		t.Errorf("status after copying a secret = %q", f.Status.Text)
 	}
 	test.Tap(f.Done)
-	if u.Screen() != "home" || f.secrets != nil {
+	if u.Screen() != ScreenHome || f.secrets != nil {
 		t.Errorf("after Done: screen %q, secrets still held: %v", u.Screen(), f.secrets != nil)
 	}
 }

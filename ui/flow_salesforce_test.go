@@ -36,8 +36,8 @@ func TestWizardExportsTheConsolesNamespaceForEveryOrgKind(t *testing.T) {
 			}
 			test.Tap(u.Credentials.Next)
 			test.Tap(u.Authorize.Authorize)
-			loop.waitFor(t, "result", func() bool { return u.Screen() == "result" || u.Authorize.Error.Visible() })
-			if u.Screen() != "result" {
+			loop.waitFor(t, "result", func() bool { return u.Screen() == ScreenResult || u.Authorize.Error.Visible() })
+			if u.Screen() != ScreenResult {
 				t.Fatalf("authorize failed: %s", u.Authorize.Error.Text)
 			}
 			if r := u.Result; r.Namespace.Text != tt.namespace || r.LoginURL.Text != loginURL {
@@ -73,7 +73,7 @@ func TestWizardRefusesAnOrgWithoutAPIAndRevokesTheToken(t *testing.T) {
 	toAuthorize(t, u, e)
 	test.Tap(u.Authorize.Authorize)
 	loop.waitFor(t, "the refusal", func() bool { return u.Authorize.Error.Visible() })
-	if !strings.Contains(u.Authorize.Error.Text, "API_DISABLED_FOR_ORG") || u.Screen() != "authorize" {
+	if !strings.Contains(u.Authorize.Error.Text, "API_DISABLED_FOR_ORG") || u.Screen() != ScreenAuthorize {
 		t.Errorf("screen %q, error %q", u.Screen(), u.Authorize.Error.Text)
 	}
 	issued := e.run.Sim.IssuedRefreshTokens()
@@ -98,7 +98,7 @@ func TestVerifyKeepsTheExportedTokenAndTheDeepCheckWarnsFirst(t *testing.T) {
 
 	u.Home.SelectName("acme")
 	test.Tap(u.Home.VerifyButton)
-	loop.waitFor(t, "verify result", func() bool { return u.Screen() == "result" })
+	loop.waitFor(t, "verify result", func() bool { return u.Screen() == ScreenResult })
 	r := u.Result
 	if len(r.Checks) != 2 || r.Checks[0].Status != app.Pass || !r.Deep.Visible() {
 		t.Fatalf("verify checks %d, first %v, deep offered %v", len(r.Checks), r.Checks[0].Status, r.Deep.Visible())
@@ -117,7 +117,7 @@ func TestVerifyKeepsTheExportedTokenAndTheDeepCheckWarnsFirst(t *testing.T) {
 		t.Fatal("the deep check ran before it was confirmed")
 	}
 	tapButton(t, u, i18n.New("en").T("ui.deep.confirm"))
-	loop.waitFor(t, "deep result", func() bool { return u.Result != r && u.Screen() == "result" })
+	loop.waitFor(t, "deep result", func() bool { return u.Result != r && u.Screen() == ScreenResult })
 	n := u.Result.Notice
 	if n == nil || u.Result.Deep.Visible() {
 		t.Fatal("no notice to replace the console's token after a rotation")

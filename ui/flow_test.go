@@ -51,7 +51,7 @@ func TestFlowSuccessSaveExport(t *testing.T) {
 			}
 			test.Tap(u.Credentials.Next)
 			test.Tap(u.Authorize.Authorize)
-			loop.waitFor(t, "result screen", func() bool { return u.Screen() == "result" })
+			loop.waitFor(t, "result screen", func() bool { return u.Screen() == ScreenResult })
 
 			r := u.Result
 			if r.Username.Text != sfsim.DemoUsername || r.OrgID.Text != sfsim.DemoOrgID {
@@ -140,7 +140,7 @@ func TestFlowSuccessSaveExport(t *testing.T) {
 			}
 
 			test.Tap(f.Done)
-			if u.Screen() != "home" || len(u.Home.Profiles) != 1 {
+			if u.Screen() != ScreenHome || len(u.Home.Profiles) != 1 {
 				t.Fatalf("home after done: screen %q, %d profiles", u.Screen(), len(u.Home.Profiles))
 			}
 		})
@@ -160,8 +160,8 @@ func authorizeExpectingError(t *testing.T, lang string, mode testkit.Mode, tweak
 	test.Tap(u.Credentials.Next)
 	a := u.Authorize
 	test.Tap(a.Authorize)
-	loop.waitFor(t, "the wait to end", func() bool { return !a.Waiting() || u.Screen() != "authorize" })
-	if u.Screen() != "authorize" {
+	loop.waitFor(t, "the wait to end", func() bool { return !a.Waiting() || u.Screen() != ScreenAuthorize })
+	if u.Screen() != ScreenAuthorize {
 		t.Fatalf("screen %q, want to stay on authorize", u.Screen())
 	}
 	if a.Authorize.Disabled() {
@@ -244,7 +244,7 @@ func TestFlowManualPaste(t *testing.T) {
 	loop.waitFor(t, "paste error", func() bool { return a.PasteError.Text != "" })
 	a.PasteEntry.SetText(landed)
 	test.Tap(a.PasteButton)
-	loop.waitFor(t, "result screen", func() bool { return u.Screen() == "result" })
+	loop.waitFor(t, "result screen", func() bool { return u.Screen() == ScreenResult })
 	if u.Result.Username.Text != sfsim.DemoUsername {
 		t.Errorf("username = %q", u.Result.Username.Text)
 	}

@@ -116,7 +116,7 @@ func TestHomeShowsLiveAndDeadConnections(t *testing.T) {
 		t.Error("a check used a refresh token")
 	}
 	test.Tap(h.FixButton)
-	if u.Screen() != "authorize" || u.wiz.reauth != "revoked" {
+	if u.Screen() != ScreenAuthorize || u.wiz.reauth != "revoked" {
 		t.Errorf("the fix leads to %q for %q", u.Screen(), u.wiz.reauth)
 	}
 }

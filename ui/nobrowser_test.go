@@ -42,7 +42,7 @@ func TestAuthorizeSaysWhenTheBrowserCannotBeOpened(t *testing.T) {
 				t.Fatalf("copied %q, want the sign-in URL the browser was asked to open", copied)
 			}
 			go e.browser.Navigate(copied) // the admin opens the copied URL in a browser by hand
-			loop.waitFor(t, "the result screen", func() bool { return u.Screen() == "result" })
+			loop.waitFor(t, "the result screen", func() bool { return u.Screen() == ScreenResult })
 		})
 	}
 }

@@ -53,7 +53,7 @@ func TestTheAuthorizeScreenRunsThePreflightAgainstTheSimulator(t *testing.T) {
 			}
 			// The sign-in still works after the checklist probed the port.
 			test.Tap(u.Authorize.Authorize)
-			loop.waitFor(t, "result screen", func() bool { return u.Screen() == "result" })
+			loop.waitFor(t, "result screen", func() bool { return u.Screen() == ScreenResult })
 		})
 	}
 }

@@ -105,7 +105,7 @@ func TestSignInMeetingA407ReadsAsTheChecklistDid(t *testing.T) {
 		t.Fatalf("the checklist says %q, want %q", checklist, want)
 	}
 	test.Tap(u.Authorize.Authorize)
-	loop.waitFor(t, "the sign-in's end", func() bool { return u.Authorize.Error.Visible() || u.Screen() != "authorize" })
+	loop.waitFor(t, "the sign-in's end", func() bool { return u.Authorize.Error.Visible() || u.Screen() != ScreenAuthorize })
 	if got := u.Authorize.Error.Text; got != want {
 		t.Errorf("after the sign-in the window says %q, want the checklist's %q", got, want)
 	}
@@ -148,7 +148,7 @@ func TestVerifyThroughTLSInspectionShowsTheFix(t *testing.T) {
 	u, loop := e.window(t, "en", inspecting.URL)
 	u.Home.SelectName("acme")
 	test.Tap(u.Home.VerifyButton)
-	loop.waitFor(t, "verify result", func() bool { return u.Screen() == "result" })
+	loop.waitFor(t, "verify result", func() bool { return u.Screen() == ScreenResult })
 	loc := i18n.New("en")
 	if got := u.Result.Checks[0].Text.Text; !strings.Contains(got, loc.T("app.check.token.unreached")) ||
 		!strings.Contains(got, `issued by "Corp SSL Inspection CA"`) || !strings.Contains(got, "CA certificate file") {

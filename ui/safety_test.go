@@ -148,5 +148,5 @@ func TestActionsOnASavedProfileNameTheHost(t *testing.T) {
 	if !strings.Contains(u.Home.Status.Text, e.run.URL) {
 		t.Errorf("verify status = %q", u.Home.Status.Text)
 	}
-	loop.waitFor(t, "verified", func() bool { return u.Screen() == "result" })
+	loop.waitFor(t, "verified", func() bool { return u.Screen() == ScreenResult })
 }

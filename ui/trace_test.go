@@ -20,7 +20,7 @@ func TestDemoOptionAndTrace(t *testing.T) {
 	start := func(ctx context.Context) (*app.Demo, error) { return app.StartDemo(ctx, sfsim.ConsentAuto) }
 	var trace bytes.Buffer
 	u, loop := newWindow(t, "en", Options{Backend: e.svc, StartDemo: start, Demo: true, Trace: &trace})
-	loop.waitFor(t, "the demo wizard", func() bool { return u.Screen() == "prepare" })
+	loop.waitFor(t, "the demo wizard", func() bool { return u.Screen() == ScreenPrepare })
 	if !u.demoMode() {
 		t.Error("--demo opened the wizard without the demo simulator")
 	}

@@ -75,8 +75,8 @@ type UI struct {
 	now       func() time.Time
 	ctx       context.Context
 	stop      context.CancelFunc
-	screen    string
-	back      string // screen to return to from Settings
+	screen    Screen
+	back      Screen // screen to return to from Settings
 	// flagLoginURL is --login-url: it wins over the setting for this run
 	// and is never written to the preferences.
 	flagLoginURL string
@@ -144,8 +144,8 @@ func (u *UI) Close() {
 	u.endDemo()
 }
 
-// Screen names the screen on display ("home", "prepare", ...), for tests.
-func (u *UI) Screen() string { return u.screen }
+// Screen is the screen on display, for tests.
+func (u *UI) Screen() Screen { return u.screen }
 
 // SetLanguage switches the language and rebuilds the window immediately.
 func (u *UI) SetLanguage(lang string) {
@@ -160,17 +160,17 @@ func (u *UI) SetLanguage(lang string) {
 
 func (u *UI) rebuild() {
 	switch u.screen {
-	case "prepare":
+	case ScreenPrepare:
 		u.ShowPrepare()
-	case "credentials":
+	case ScreenCredentials:
 		u.ShowCredentials()
-	case "authorize":
+	case ScreenAuthorize:
 		u.ShowAuthorize()
-	case "result":
+	case ScreenResult:
 		u.showResult()
-	case "fields":
+	case ScreenFields:
 		u.showFields()
-	case "settings":
+	case ScreenSettings:
 		u.ShowSettings()
 	default:
 		u.ShowHome()
@@ -189,10 +189,10 @@ func (u *UI) endDemo() {
 	}
 }
 
-// show puts a screen into the window: header, optional step indicator, the
-// scrolling body and a bottom button bar.
-func (u *UI) show(name string, step int, title string, body fyne.CanvasObject, bottom fyne.CanvasObject) {
-	if name != "fields" && u.Fields != nil {
+// show puts a screen into the window: header, the step indicator (for a
+// wizard step), the scrolling body and a bottom button bar.
+func (u *UI) show(name Screen, step wizardStep, title string, body fyne.CanvasObject, bottom fyne.CanvasObject) {
+	if name != ScreenFields && u.Fields != nil {
 		// The secrets read for the copy buttons stay only while the
 		// screen that copies them is shown.
 		u.Fields.secrets = nil
@@ -214,7 +214,7 @@ func (u *UI) show(name string, step int, title string, body fyne.CanvasObject, b
 	settingsBtn.Importance = widget.LowImportance
 	aboutBtn.Importance = widget.LowImportance
 	top = append(top, container.NewBorder(nil, nil, heading(title), container.NewHBox(homeBtn, settingsBtn, aboutBtn)))
-	if step > 0 {
+	if step != noStep {
 		top = append(top, u.stepIndicator(step))
 	}
 	top = append(top, widget.NewSeparator())
