@@ -152,15 +152,13 @@ func (s *AuthorizeScreen) start() {
 	u := s.u
 	s.setWaiting(true)
 	s.StepText.SetText(u.stepText(app.StepListen))
-	ctx, cancel := context.WithCancel(u.ctx)
-	s.cancel = cancel
 	in := u.wiz.input
 	in.PromptLogin = s.PromptLogin.Checked
 	in.Timeout = u.Settings.Timeout()
 	in.LoginURL = u.loginURL()
 	reauth := u.wiz.reauth
 	halted := s.Checks.halt()
-	u.background(func(_ context.Context) {
+	s.cancel = u.background(func(ctx context.Context) {
 		<-halted // the checklist may be probing the callback port
 		var sess *app.Session
 		var err error
@@ -171,7 +169,6 @@ func (s *AuthorizeScreen) start() {
 		}
 		if err != nil {
 			u.do(func() { s.finish(err) })
-			cancel()
 			return
 		}
 		u.do(func() { s.started(ctx, sess) })
@@ -188,7 +185,6 @@ func (s *AuthorizeScreen) start() {
 			u.do(func() { s.StepText.SetText(u.stepText(st)) })
 		})
 		sess.Close()
-		cancel()
 		u.do(func() {
 			s.finish(err)
 			if err != nil {
@@ -207,20 +203,23 @@ func (s *AuthorizeScreen) start() {
 	})
 }
 
-// started enables the manual fallback and starts the countdown.
-func (s *AuthorizeScreen) started(ctx context.Context, sess *app.Session) {
+// started enables the manual fallback and starts the countdown, which
+// runs until the wait ends.
+func (s *AuthorizeScreen) started(wait context.Context, sess *app.Session) {
 	s.session = sess
 	s.CopyURL.Enable()
 	s.PasteButton.Enable()
 	s.StepText.SetText(s.u.stepText(app.StepBrowser))
 	deadline := sess.Deadline()
 	s.tick(deadline)
-	go func() {
+	s.u.background(func(ctx context.Context) {
 		t := time.NewTicker(time.Second)
 		defer t.Stop()
 		for {
 			select {
 			case <-ctx.Done():
+				return
+			case <-wait.Done():
 				return
 			case <-t.C:
 				s.u.do(func() {
@@ -230,7 +229,7 @@ func (s *AuthorizeScreen) started(ctx context.Context, sess *app.Session) {
 				})
 			}
 		}
-	}()
+	})
 }
 
 func (s *AuthorizeScreen) tick(deadline time.Time) {

@@ -259,7 +259,15 @@ func (u *UI) setPrimary(b *widget.Button) {
 	}
 }
 
-// background runs f on a goroutine; f reports back through u.do.
-func (u *UI) background(f func(ctx context.Context)) {
-	go f(u.ctx)
+// background is how the window runs work off the UI thread: f runs on a
+// goroutine with a context of its own, which ends when f returns, when the
+// window closes (Close) or when the returned stop is called (Cancel,
+// leaving a screen). f reports back through u.do.
+func (u *UI) background(f func(ctx context.Context)) (stop context.CancelFunc) {
+	ctx, cancel := context.WithCancel(u.ctx)
+	go func() {
+		defer cancel()
+		f(ctx)
+	}()
+	return cancel
 }

@@ -27,8 +27,10 @@ func (u *UI) startDemoWizard() {
 		h.DemoButton.Disable()
 		h.setStatus(u.L.T("ui.demo.starting"), widget.MediumImportance)
 	}
-	u.background(func(ctx context.Context) {
-		d, err := u.startDemo(ctx)
+	u.background(func(context.Context) {
+		// The simulator serves until the demo ends (endDemo) or the window
+		// closes, not only while this start runs: the window's context.
+		d, err := u.startDemo(u.ctx)
 		u.do(func() {
 			if err != nil {
 				if h != nil && u.Home == h {
