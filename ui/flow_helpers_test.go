@@ -51,7 +51,7 @@ func newSimUI(t *testing.T, e *simEnv, lang string, demo DemoStarter) (*UI, *uiL
 	if e.tls {
 		loginURL = ""
 	}
-	return newWindow(t, lang, Options{Backend: e.svc, StartDemo: demo, LoginURL: loginURL})
+	return newWindow(t, Options{Backend: e.svc, StartDemo: demo, LoginURL: loginURL}, map[string]string{prefLanguage: lang})
 }
 
 // fillCredentials walks Home → Prepare → Credentials and types the values.

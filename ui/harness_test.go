@@ -59,15 +59,18 @@ func (l *uiLoop) drain() {
 // newTestUI builds the window in lang over b, sized like the real one.
 func newTestUI(t testing.TB, b Backend, lang string, demo DemoStarter) (*UI, *uiLoop) {
 	t.Helper()
-	return newWindow(t, lang, Options{Backend: b, StartDemo: demo})
+	return newWindow(t, Options{Backend: b, StartDemo: demo}, map[string]string{prefLanguage: lang})
 }
 
-// newWindow builds the window in lang with o, sized like the real one; the
-// test's loop runs the UI updates and a test clipboard takes the copies.
-func newWindow(t testing.TB, lang string, o Options) (*UI, *uiLoop) {
+// newWindow builds the window with o over saved preferences prefs (the
+// language, say), sized like the real one; the test's loop runs the UI
+// updates and a test clipboard takes the copies.
+func newWindow(t testing.TB, o Options, prefs map[string]string) (*UI, *uiLoop) {
 	t.Helper()
 	a := test.NewTempApp(t)
-	a.Preferences().SetString(prefLanguage, lang)
+	for k, v := range prefs {
+		a.Preferences().SetString(k, v)
+	}
 	w := test.NewTempWindow(t, nil)
 	loop := newLoop()
 	o.Do, o.Clipboard = loop.do, test.NewClipboard()

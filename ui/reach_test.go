@@ -3,7 +3,6 @@ package ui
 import (
 	"context"
 	"crypto/x509"
-	"net/url"
 	"strings"
 	"testing"
 	"time"
@@ -30,6 +29,7 @@ type reachEnv struct {
 	svc      *app.Service
 	callback string
 	secrets  *secrets.Memory
+	browser  *testkit.Browser
 }
 
 func newReachEnv(t *testing.T) *reachEnv {
@@ -37,7 +37,8 @@ func newReachEnv(t *testing.T) *reachEnv {
 	opts := sfsim.DemoOptions(e.callback)
 	opts.Consent = sfsim.ConsentAuto
 	e.sf = proxytest.StartSalesforce(t, opts)
-	e.svc = app.New(app.Deps{Profiles: &profile.Store{Dir: t.TempDir()}, Secrets: e.secrets, OpenBrowser: e.browse,
+	e.browser = testkit.NewBrowser(testkit.Follow, e.sf.Browser())
+	e.svc = app.New(app.Deps{Profiles: &profile.Store{Dir: t.TempDir()}, Secrets: e.secrets, OpenBrowser: e.browser.Open,
 		Net: netproxy.Options{
 			Getenv:      func(string) string { return "" },
 			System:      func() netproxy.System { return netproxy.System{} },
@@ -45,15 +46,6 @@ func newReachEnv(t *testing.T) *reachEnv {
 			DialContext: e.sf.DialContext, LookupHost: e.sf.Hosts.LookupHost,
 		}})
 	return e
-}
-
-func (e *reachEnv) browse(u *url.URL) error {
-	go func() {
-		if resp, err := e.sf.Browser().Get(u.String()); err == nil {
-			resp.Body.Close()
-		}
-	}()
-	return nil
 }
 
 // connect saves "acme" before the window opens, on a direct way.
@@ -70,17 +62,7 @@ func (e *reachEnv) connect(t *testing.T) {
 // until the core uses it.
 func (e *reachEnv) window(t *testing.T, lang, proxy string) (*UI, *uiLoop) {
 	t.Helper()
-	a := test.NewTempApp(t)
-	a.Preferences().SetString(prefLanguage, lang)
-	a.Preferences().SetString(prefProxy, proxy)
-	w := test.NewTempWindow(t, nil)
-	loop := newLoop()
-	u := New(a, w, Options{Backend: e.svc, Do: loop.do, Clipboard: test.NewClipboard()})
-	w.Resize(MinWindowSize)
-	t.Cleanup(func() {
-		u.Close()
-		loop.drain()
-	})
+	u, loop := newWindow(t, Options{Backend: e.svc}, map[string]string{prefLanguage: lang, prefProxy: proxy})
 	loop.waitFor(t, "the network setting", func() bool { return e.svc.Network().Proxy == proxy })
 	return u, loop
 }

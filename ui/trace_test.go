@@ -19,7 +19,7 @@ func TestDemoOptionAndTrace(t *testing.T) {
 	e := newSimEnv(t, testkit.Follow, nil)
 	start := func(ctx context.Context) (*app.Demo, error) { return app.StartDemo(ctx, sfsim.ConsentAuto) }
 	var trace bytes.Buffer
-	u, loop := newWindow(t, "en", Options{Backend: e.svc, StartDemo: start, Demo: true, Trace: &trace})
+	u, loop := newWindow(t, Options{Backend: e.svc, StartDemo: start, Demo: true, Trace: &trace}, map[string]string{prefLanguage: "en"})
 	loop.waitFor(t, "the demo wizard", func() bool { return u.Screen() == ScreenPrepare })
 	if !u.demoMode() {
 		t.Error("--demo opened the wizard without the demo simulator")
