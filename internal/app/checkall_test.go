@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
-	"net"
 	"strings"
 	"testing"
 	"time"
@@ -105,21 +104,8 @@ func TestDeadTokenWithRotationSaysTheConsoleMayHoldANewerOne(t *testing.T) {
 // check's own limit, without holding up the others.
 func TestCheckOfASilentHostEndsAsUnknown(t *testing.T) {
 	h := connected(t, nil)
-	l, err := net.Listen("tcp", "127.0.0.1:0")
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer l.Close()
-	go func() {
-		for {
-			c, err := l.Accept()
-			if err != nil {
-				return
-			}
-			defer c.Close() // held open, never answered
-		}
-	}()
-	addCopy(t, h, "prod", "silent", "http://"+l.Addr().String())
+	silent := testkit.Silent(t)
+	addCopy(t, h, "prod", "silent", "http://"+silent)
 	app.SetCheckTimeout(h.svc, 300*time.Millisecond)
 	all, err := h.svc.CheckAll(context.Background())
 	if err != nil || len(all) != 2 {
@@ -128,7 +114,7 @@ func TestCheckOfASilentHostEndsAsUnknown(t *testing.T) {
 	if all[0].State != app.TokenAlive || all[1].State != app.TokenUnknown || all[1].Reason == nil {
 		t.Errorf("states %v, %v (%v)", all[0].State, all[1].State, all[1].Reason)
 	}
-	want := i18n.New("en").T("app.net.err.slow", map[string]any{"Host": l.Addr().String()})
+	want := i18n.New("en").T("app.net.err.slow", map[string]any{"Host": silent})
 	if text := i18n.New("en").Error(all[1].Reason); text != want {
 		t.Errorf("the timeout reads %q, want %q", text, want)
 	}

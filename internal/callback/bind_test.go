@@ -89,13 +89,8 @@ func TestPortErrorMessage(t *testing.T) {
 }
 
 func TestListenPortInUse(t *testing.T) {
-	held, err := net.Listen("tcp4", "127.0.0.1:0")
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer held.Close()
-	port := held.Addr().(*net.TCPAddr).Port
-	_, err = Listen(context.Background(), Config{RedirectURL: fmt.Sprintf("http://localhost:%d/", port), State: "s"})
+	port, _ := testkit.Occupy(t)
+	_, err := Listen(context.Background(), Config{RedirectURL: fmt.Sprintf("http://localhost:%d/", port), State: "s"})
 	var pe *PortError
 	if !errors.As(err, &pe) || pe.Reason != "in_use" || pe.Port != port {
 		t.Fatalf("err = %v, want PortError in_use on %d", err, port)

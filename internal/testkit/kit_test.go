@@ -11,6 +11,7 @@ import (
 	"sync"
 	"sync/atomic"
 	"testing"
+	"time"
 
 	"github.com/sfconnect/sfconnect/internal/testkit"
 )
@@ -128,6 +129,12 @@ func TestPortsAndCallbackURLs(t *testing.T) {
 	}
 	if _, err := http.Get(testkit.ClosedURL(t)); err == nil {
 		t.Error("something answered on the closed URL")
+	}
+	silent := &http.Client{Timeout: 200 * time.Millisecond}
+	_, err = silent.Get("http://" + testkit.Silent(t))
+	var ne net.Error
+	if !errors.As(err, &ne) || !ne.Timeout() {
+		t.Errorf("the silent server: %v, want a timeout", err)
 	}
 }
 

@@ -45,3 +45,31 @@ func Occupy(t testing.TB) (port int, release func()) {
 	t.Cleanup(release)
 	return l.Addr().(*net.TCPAddr).Port, release
 }
+
+// Silent is the address (host:port) of a server on 127.0.0.1 that accepts
+// connections and never answers, as a hung endpoint does, until the test
+// ends.
+func Silent(t testing.TB) string {
+	t.Helper()
+	l, err := net.Listen("tcp4", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { _ = l.Close() })
+	go func() {
+		var held []net.Conn
+		defer func() {
+			for _, c := range held {
+				_ = c.Close()
+			}
+		}()
+		for {
+			c, err := l.Accept()
+			if err != nil {
+				return
+			}
+			held = append(held, c) // open, never answered
+		}
+	}()
+	return l.Addr().String()
+}
