@@ -93,7 +93,7 @@ func (u *UI) ShowAuthorize() {
 	if u.wiz.reauth != "" {
 		title = u.L.T("ui.auth.title.reauth", map[string]any{"Name": u.wiz.reauth})
 	}
-	u.show("authorize", 3, title, body, buttonBar(nil, s.Back, s.Authorize))
+	u.show(ScreenAuthorize, stepAuthorize, title, body, buttonBar(nil, s.Back, s.Authorize))
 	u.setPrimary(s.Authorize)
 	u.escape = s.cancelWait
 }
@@ -155,15 +155,13 @@ func (s *AuthorizeScreen) start() {
 	u := s.u
 	s.setWaiting(true)
 	s.StepText.SetText(u.stepText(app.StepListen))
-	ctx, cancel := context.WithCancel(u.ctx)
-	s.cancel = cancel
 	in := u.wiz.input
 	in.PromptLogin = s.PromptLogin.Checked
 	in.Timeout = u.Settings.Timeout()
 	in.LoginURL = u.loginURL()
 	reauth := u.wiz.reauth
 	halted := s.Checks.halt()
-	u.background(func(_ context.Context) {
+	s.cancel = u.background(func(ctx context.Context) {
 		// The checklist may be probing the callback port: let it end, but
 		// not forever. A system proxy lookup (WPAD) or netsh may not heed
 		// the cancel at once; the sign-in goes on after a short grace, and
@@ -181,7 +179,6 @@ func (s *AuthorizeScreen) start() {
 		}
 		if err != nil {
 			u.do(func() { s.finish(err) })
-			cancel()
 			return
 		}
 		u.do(func() { s.started(ctx, sess) })
@@ -198,13 +195,12 @@ func (s *AuthorizeScreen) start() {
 			u.do(func() { s.StepText.SetText(u.stepText(st)) })
 		})
 		sess.Close()
-		cancel()
 		u.do(func() {
 			s.finish(err)
 			if err != nil {
 				return
 			}
-			if u.Authorize != s || u.screen != "authorize" {
+			if u.Authorize != s || u.screen != ScreenAuthorize {
 				// Left just as the token came: nobody will save it, so
 				// revoke it (as discard does) rather than show a result.
 				u.background(func(ctx context.Context) { _ = u.backend.Discard(ctx, conn) })
@@ -217,20 +213,23 @@ func (s *AuthorizeScreen) start() {
 	})
 }
 
-// started enables the manual fallback and starts the countdown.
-func (s *AuthorizeScreen) started(ctx context.Context, sess *app.Session) {
+// started enables the manual fallback and starts the countdown, which
+// runs until the wait ends.
+func (s *AuthorizeScreen) started(wait context.Context, sess *app.Session) {
 	s.session = sess
 	s.CopyURL.Enable()
 	s.PasteButton.Enable()
 	s.StepText.SetText(s.u.stepText(app.StepBrowser))
 	deadline := sess.Deadline()
 	s.tick(deadline)
-	go func() {
+	s.u.background(func(ctx context.Context) {
 		t := time.NewTicker(time.Second)
 		defer t.Stop()
 		for {
 			select {
 			case <-ctx.Done():
+				return
+			case <-wait.Done():
 				return
 			case <-t.C:
 				s.u.do(func() {
@@ -240,7 +239,7 @@ func (s *AuthorizeScreen) started(ctx context.Context, sess *app.Session) {
 				})
 			}
 		}
-	}()
+	})
 }
 
 func (s *AuthorizeScreen) tick(deadline time.Time) {

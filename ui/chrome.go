@@ -25,27 +25,20 @@ func (u *UI) demoBanner() fyne.CanvasObject {
 
 // stepIndicator shows where the wizard is: 1 Prepare · 2 Credentials ·
 // 3 Authorize · 4 Result · 5 Save, the current step highlighted.
-func (u *UI) stepIndicator(current int) fyne.CanvasObject {
-	names := []string{
-		u.L.T("ui.step.prepare"),
-		u.L.T("ui.step.credentials"),
-		u.L.T("ui.step.authorize"),
-		u.L.T("ui.step.result"),
-		u.L.T("ui.step.save"),
-	}
+func (u *UI) stepIndicator(current wizardStep) fyne.CanvasObject {
 	items := []fyne.CanvasObject{layout.NewSpacer()}
-	for i, n := range names {
+	for i, st := range wizardSteps {
 		if i > 0 {
 			sep := widget.NewLabel("›")
 			sep.Importance = widget.LowImportance
 			items = append(items, sep)
 		}
-		l := widget.NewLabel(fmt.Sprintf("%d %s", i+1, n))
+		l := widget.NewLabel(fmt.Sprintf("%d %s", int(st), u.L.T(st.titleKey())))
 		switch {
-		case i+1 == current:
+		case st == current:
 			l.TextStyle = fyne.TextStyle{Bold: true}
 			l.Importance = widget.HighImportance
-		case i+1 < current:
+		case st < current:
 			l.Importance = widget.SuccessImportance
 		default:
 			l.Importance = widget.LowImportance

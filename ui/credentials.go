@@ -80,7 +80,7 @@ func (u *UI) ShowCredentials() {
 	s.Back = widget.NewButton(u.L.T("ui.action.back"), func() { s.store(); u.ShowPrepare() })
 	s.Next = widget.NewButtonWithIcon(u.L.T("ui.creds.next"), theme.NavigateNextIcon(), s.next)
 	s.Next.Importance = widget.HighImportance
-	u.show("credentials", 2, u.L.T("ui.creds.title"), body, buttonBar(nil, s.Back, s.Next))
+	u.show(ScreenCredentials, stepCredentials, u.L.T("ui.creds.title"), body, buttonBar(nil, s.Back, s.Next))
 	// Enter outside the fields (after the reveal toggle, say) also goes on,
 	// showing every message when something is missing.
 	u.primary = s.next

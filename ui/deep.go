@@ -39,7 +39,7 @@ func (u *UI) runDeep(s *ResultScreen, p app.Profile) {
 			}
 		}
 		u.do(func() {
-			if u.Result != s || u.screen != "result" {
+			if u.Result != s || u.screen != ScreenResult {
 				return
 			}
 			if err != nil {

@@ -5,9 +5,8 @@ import (
 	"testing"
 	"unicode"
 
-	"fyne.io/fyne/v2/test"
-
 	"github.com/sfconnect/sfconnect/internal/sfsim"
+	"github.com/sfconnect/sfconnect/internal/testkit"
 )
 
 // A server that answers with control and format characters (here in the
@@ -15,15 +14,12 @@ import (
 // neither in the value labels nor in the checklist built from them.
 func TestResultShowsServerValuesEscaped(t *testing.T) {
 	const user = "admin\x1b]0;owned\x07\r\u202emoc.live@x.com"
-	e := newSimEnv(t, browserFollow, func(o *sfsim.Options) {
+	e := newSimEnv(t, testkit.Follow, func(o *sfsim.Options) {
 		o.User.Username = user
 		o.Clients[0].Scopes = append(o.Clients[0].Scopes, "custom\x1b[31m")
 	})
 	u, loop := newSimUI(t, e, "en", nil)
-	fillCredentials(t, u, "acme", e.client.ID, e.client.Secret, e.callback)
-	test.Tap(u.Credentials.Next)
-	test.Tap(u.Authorize.Authorize)
-	loop.waitFor(t, "result", func() bool { return u.Screen() == "result" })
+	signIn(t, u, loop, e)
 
 	// The identity call already blanks such characters in the username
 	// (salesforce.Client); the scope arrives raw and is escaped here.

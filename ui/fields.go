@@ -158,15 +158,15 @@ func (s *FieldsScreen) build() {
 	if s.isNew {
 		s.Export.Disable()
 	}
-	step := 0
+	step := noStep
 	if s.isNew {
-		step = 5
+		step = stepSave
 	}
 	title := u.L.T("ui.fields.title")
 	if !s.isNew {
 		title = u.L.T("ui.fields.title.open", map[string]any{"Name": s.p.Name})
 	}
-	u.show("fields", step, title, body,
+	u.show(ScreenFields, step, title, body,
 		container.NewVBox(s.Status, buttonBar([]fyne.CanvasObject{s.Done}, s.Export, s.Save)))
 	u.setPrimary(s.Save)
 }
@@ -244,7 +244,7 @@ func (s *FieldsScreen) showRenewal(r *app.Renewal) {
 		text = u.L.T("ui.notice.reauth.not_revoked", map[string]any{"Name": s.p.Name}) + " " + u.L.Error(r.Err)
 	}
 	var box fyne.CanvasObject
-	s.Notice, box = u.tokenNotice(s.p.Name, text, func() bool { return u.Fields == s && u.screen == "fields" })
+	s.Notice, box = u.tokenNotice(s.p.Name, text, func() bool { return u.Fields == s && u.screen == ScreenFields })
 	s.noticeBox.Objects = []fyne.CanvasObject{box}
 	s.noticeBox.Refresh()
 	u.relayout()

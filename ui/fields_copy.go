@@ -29,7 +29,7 @@ func (s *FieldsScreen) copy(b *widget.Button, get func() string, secret bool) {
 	u.background(func(ctx context.Context) {
 		sec, err := u.backend.Secrets(ctx, name)
 		u.do(func() {
-			if u.Fields != s || u.screen != "fields" {
+			if u.Fields != s || u.screen != ScreenFields {
 				return // left meanwhile: keep no secret, copy nothing
 			}
 			if err != nil {

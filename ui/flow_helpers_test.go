@@ -1,14 +1,7 @@
 package ui
 
 import (
-	"context"
-	"errors"
-	"fmt"
-	"net"
-	"net/http"
-	"net/url"
 	"strings"
-	"sync"
 	"testing"
 
 	"fyne.io/fyne/v2"
@@ -19,130 +12,34 @@ import (
 	"github.com/sfconnect/sfconnect/internal/profile"
 	"github.com/sfconnect/sfconnect/internal/secrets"
 	"github.com/sfconnect/sfconnect/internal/sfsim"
+	"github.com/sfconnect/sfconnect/internal/testkit"
 )
 
-// browserMode says what the test browser does with the authorize URL.
-type browserMode int
-
-const (
-	browserFollow browserMode = iota // GET and follow every redirect, like a real browser
-	browserStop                      // stop before the callback and keep its address (manual paste path)
-	browserIdle                      // open nothing (cancel path)
-	browserFail                      // no browser: Open reports an error, as ShellExecute or xdg-open would
-)
-
-// testBrowser plays the system browser: a real HTTP GET of the authorize
-// URL on loopback, following the simulator's redirect to the callback.
-type testBrowser struct {
-	mode   browserMode
-	mu     sync.Mutex
-	opened []string
-	landed string // callback address when mode is browserStop
-	done   chan struct{}
-	client *http.Client // a TLS simulator's resolver and trust; nil = defaults
-}
-
-func newTestBrowser(mode browserMode) *testBrowser {
-	return &testBrowser{mode: mode, done: make(chan struct{}, 8)}
-}
-
-func (b *testBrowser) Open(u *url.URL) error {
-	b.mu.Lock()
-	b.opened = append(b.opened, u.String())
-	b.mu.Unlock()
-	switch b.mode {
-	case browserIdle:
-		return nil
-	case browserFail:
-		return errors.New("no browser registered for https")
-	}
-	go func() {
-		defer func() { b.done <- struct{}{} }()
-		c := &http.Client{Transport: b.transport(), CheckRedirect: func(req *http.Request, via []*http.Request) error {
-			if b.mode == browserStop && req.URL.Hostname() == "localhost" {
-				b.mu.Lock()
-				b.landed = req.URL.String()
-				b.mu.Unlock()
-				return http.ErrUseLastResponse
-			}
-			return nil
-		}}
-		resp, err := c.Get(u.String())
-		if err == nil {
-			resp.Body.Close()
-		}
-	}()
-	return nil
-}
-
-func (b *testBrowser) transport() http.RoundTripper {
-	if b.client == nil {
-		return nil
-	}
-	return b.client.Transport
-}
-
-func (b *testBrowser) Landed() string {
-	b.mu.Lock()
-	defer b.mu.Unlock()
-	return b.landed
-}
-
-// simEnv is a simulator on loopback and a Service over temporary stores.
+// simEnv is a simulated org and a Service over temporary stores.
 type simEnv struct {
 	run      *sfsim.Running
 	svc      *app.Service
 	store    *profile.Store
 	secrets  *secrets.Memory
-	browser  *testBrowser
+	browser  *testkit.Browser
 	callback string
 	client   sfsim.Client
 	tls      bool // the org is served under its real host: no Login URL override
 }
 
-// freeCallback returns a callback URL on a port free right now.
-func freeCallback(t *testing.T) string {
-	t.Helper()
-	l, err := net.Listen("tcp", "127.0.0.1:0")
-	if err != nil {
-		t.Fatal(err)
-	}
-	port := l.Addr().(*net.TCPAddr).Port
-	l.Close()
-	return fmt.Sprintf("http://localhost:%d/callback", port)
-}
-
-func newSimEnv(t *testing.T, mode browserMode, tweak func(*sfsim.Options)) *simEnv {
+func newSimEnv(t *testing.T, mode testkit.Mode, tweak func(*sfsim.Options)) *simEnv {
 	t.Helper()
 	return newOrgSimEnv(t, mode, "", tweak)
 }
 
 // newOrgSimEnv serves the org under its real login host when namespace is
 // set (sfsim.StartTLS): the window then needs no Login URL override.
-func newOrgSimEnv(t *testing.T, mode browserMode, namespace string, tweak func(*sfsim.Options)) *simEnv {
+func newOrgSimEnv(t *testing.T, mode testkit.Mode, namespace string, tweak func(*sfsim.Options)) *simEnv {
 	t.Helper()
-	cb := freeCallback(t)
-	opts := sfsim.DemoOptions(cb)
-	opts.Consent = sfsim.ConsentAuto
-	opts.Org.MyDomain = namespace
-	if tweak != nil {
-		tweak(&opts)
-	}
-	ctx, cancel := context.WithCancel(context.Background())
-	t.Cleanup(cancel)
-	run, err := sfsim.StartOrg(ctx, opts)
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(run.Close)
-	e := &simEnv{run: run, store: &profile.Store{Dir: t.TempDir()}, secrets: secrets.NewMemory(),
-		browser: newTestBrowser(mode), callback: cb, client: opts.Clients[0], tls: namespace != ""}
-	var client *http.Client
-	if e.tls {
-		client = run.Client()
-		e.browser.client = client
-	}
-	e.svc = app.New(app.Deps{Profiles: e.store, Secrets: e.secrets, HTTP: client, OpenBrowser: e.browser.Open})
+	org := testkit.StartOrg(t, namespace, tweak)
+	e := &simEnv{run: org.Running, store: &profile.Store{Dir: t.TempDir()}, secrets: secrets.NewMemory(),
+		browser: org.Browser(mode), callback: org.Callback, client: org.Client, tls: org.HTTP != nil}
+	e.svc = app.New(app.Deps{Profiles: e.store, Secrets: e.secrets, HTTP: org.HTTP, OpenBrowser: e.browser.Open})
 	return e
 }
 
@@ -150,28 +47,18 @@ func newOrgSimEnv(t *testing.T, mode browserMode, namespace string, tweak func(*
 // (what --login-url does).
 func newSimUI(t *testing.T, e *simEnv, lang string, demo DemoStarter) (*UI, *uiLoop) {
 	t.Helper()
-	a := test.NewTempApp(t)
-	a.Preferences().SetString(prefLanguage, lang)
-	w := test.NewTempWindow(t, nil)
-	loop := newLoop()
 	loginURL := e.run.URL
 	if e.tls {
 		loginURL = ""
 	}
-	u := New(a, w, Options{Backend: e.svc, StartDemo: demo, Do: loop.do, Clipboard: test.NewClipboard(), LoginURL: loginURL})
-	w.Resize(MinWindowSize)
-	t.Cleanup(func() {
-		u.Close()
-		loop.drain()
-	})
-	return u, loop
+	return newWindow(t, Options{Backend: e.svc, StartDemo: demo, LoginURL: loginURL}, map[string]string{prefLanguage: lang})
 }
 
 // fillCredentials walks Home → Prepare → Credentials and types the values.
 func fillCredentials(t *testing.T, u *UI, org, key, secret, callback string) {
 	t.Helper()
 	test.Tap(u.Home.NewButton)
-	if u.Screen() != "prepare" {
+	if u.Screen() != ScreenPrepare {
 		t.Fatalf("after New: screen %q", u.Screen())
 	}
 	test.Tap(u.Prepare.Next)
@@ -180,6 +67,38 @@ func fillCredentials(t *testing.T, u *UI, org, key, secret, callback string) {
 	test.Type(s.Key, key)
 	test.Type(s.Secret, secret)
 	s.Callback.SetText(callback)
+}
+
+// toAuthorize enters the org acme and the env's app on a new connection
+// and goes on to the Authorize screen.
+func toAuthorize(t *testing.T, u *UI, e *simEnv) {
+	t.Helper()
+	fillCredentials(t, u, "acme", e.client.ID, e.client.Secret, e.callback)
+	test.Tap(u.Credentials.Next)
+	if u.Screen() != ScreenAuthorize {
+		t.Fatalf("after Next on Credentials: screen %q", u.Screen())
+	}
+}
+
+// signIn runs the wizard from Home through the browser's sign-in to the
+// Result screen of the new connection.
+func signIn(t *testing.T, u *UI, loop *uiLoop, e *simEnv) {
+	t.Helper()
+	toAuthorize(t, u, e)
+	test.Tap(u.Authorize.Authorize)
+	loop.waitFor(t, "result", func() bool { return u.Screen() == ScreenResult })
+}
+
+// connectAndSave runs the wizard from Home to a saved profile "acme" with
+// the asset name set, and returns to Home.
+func connectAndSave(t *testing.T, u *UI, loop *uiLoop, e *simEnv) {
+	t.Helper()
+	signIn(t, u, loop, e)
+	test.Tap(u.Result.Next)
+	u.Fields.AssetName.SetText("Salesforce")
+	test.Tap(u.Fields.Save)
+	loop.waitFor(t, "saved", func() bool { return !u.Fields.Export.Disabled() })
+	test.Tap(u.Fields.Done)
 }
 
 // findButton finds a visible button labelled text in the window or a dialog.

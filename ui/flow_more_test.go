@@ -12,12 +12,13 @@ import (
 	"github.com/sfconnect/sfconnect/internal/i18n"
 	"github.com/sfconnect/sfconnect/internal/oauthflow"
 	"github.com/sfconnect/sfconnect/internal/sfsim"
+	"github.com/sfconnect/sfconnect/internal/testkit"
 )
 
 func TestDemoWizard(t *testing.T) {
 	for _, lang := range goldenLangs {
 		t.Run(lang, func(t *testing.T) {
-			e := newSimEnv(t, browserFollow, nil)
+			e := newSimEnv(t, testkit.Follow, nil)
 			var demo *app.Demo
 			start := func(ctx context.Context) (*app.Demo, error) {
 				d, err := app.StartDemo(ctx, sfsim.ConsentAuto)
@@ -28,7 +29,7 @@ func TestDemoWizard(t *testing.T) {
 			// The demo must not depend on a Login URL setting.
 			u.Settings.LoginURL = ""
 			test.Tap(u.Home.DemoButton)
-			loop.waitFor(t, "demo wizard", func() bool { return u.Screen() == "prepare" })
+			loop.waitFor(t, "demo wizard", func() bool { return u.Screen() == ScreenPrepare })
 			badge := i18n.New(lang).T("ui.demo.badge")
 			if findLabel(u.Win.Canvas(), badge) == nil {
 				t.Errorf("no %q banner on the prepare screen", badge)
@@ -40,7 +41,7 @@ func TestDemoWizard(t *testing.T) {
 			}
 			test.Tap(s.Next)
 			test.Tap(u.Authorize.Authorize)
-			loop.waitFor(t, "result screen", func() bool { return u.Screen() == "result" })
+			loop.waitFor(t, "result screen", func() bool { return u.Screen() == ScreenResult })
 			if findLabel(u.Win.Canvas(), badge) == nil {
 				t.Error("no demo banner on the result screen")
 			}
@@ -64,16 +65,9 @@ func TestDemoWizard(t *testing.T) {
 }
 
 func TestHomeDeleteRevokesAndRemoves(t *testing.T) {
-	e := newSimEnv(t, browserFollow, nil)
+	e := newSimEnv(t, testkit.Follow, nil)
 	u, loop := newSimUI(t, e, "ja", nil)
-	fillCredentials(t, u, "acme", e.client.ID, e.client.Secret, e.callback)
-	test.Tap(u.Credentials.Next)
-	test.Tap(u.Authorize.Authorize)
-	loop.waitFor(t, "result", func() bool { return u.Screen() == "result" })
-	test.Tap(u.Result.Next)
-	test.Tap(u.Fields.Save)
-	loop.waitFor(t, "saved", func() bool { return !u.Fields.Export.Disabled() })
-	test.Tap(u.Fields.Done)
+	connectAndSave(t, u, loop, e)
 
 	h := u.Home
 	if !h.SelectName("acme") {
@@ -92,20 +86,13 @@ func TestHomeDeleteRevokesAndRemoves(t *testing.T) {
 }
 
 func TestVerifyFromHome(t *testing.T) {
-	e := newSimEnv(t, browserFollow, nil)
+	e := newSimEnv(t, testkit.Follow, nil)
 	u, loop := newSimUI(t, e, "en", nil)
-	fillCredentials(t, u, "acme", e.client.ID, e.client.Secret, e.callback)
-	test.Tap(u.Credentials.Next)
-	test.Tap(u.Authorize.Authorize)
-	loop.waitFor(t, "result", func() bool { return u.Screen() == "result" })
-	test.Tap(u.Result.Next)
-	test.Tap(u.Fields.Save)
-	loop.waitFor(t, "saved", func() bool { return !u.Fields.Export.Disabled() })
-	test.Tap(u.Fields.Done)
+	connectAndSave(t, u, loop, e)
 
 	u.Home.SelectName("acme")
 	test.Tap(u.Home.VerifyButton)
-	loop.waitFor(t, "verify result", func() bool { return u.Screen() == "result" })
+	loop.waitFor(t, "verify result", func() bool { return u.Screen() == ScreenResult })
 	if len(u.Result.Checks) == 0 {
 		t.Fatal("verify shows no checks")
 	}
@@ -114,34 +101,19 @@ func TestVerifyFromHome(t *testing.T) {
 	}
 }
 
-// connectAndSave runs the wizard from Home to a saved profile "acme" with
-// the asset name set, and returns to Home.
-func connectAndSave(t *testing.T, u *UI, loop *uiLoop, e *simEnv) {
-	t.Helper()
-	fillCredentials(t, u, "acme", e.client.ID, e.client.Secret, e.callback)
-	test.Tap(u.Credentials.Next)
-	test.Tap(u.Authorize.Authorize)
-	loop.waitFor(t, "result", func() bool { return u.Screen() == "result" })
-	test.Tap(u.Result.Next)
-	u.Fields.AssetName.SetText("Salesforce")
-	test.Tap(u.Fields.Save)
-	loop.waitFor(t, "saved", func() bool { return !u.Fields.Export.Disabled() })
-	test.Tap(u.Fields.Done)
-}
-
 func TestReauthorizeKeepsConsoleFields(t *testing.T) {
-	e := newSimEnv(t, browserFollow, nil)
+	e := newSimEnv(t, testkit.Follow, nil)
 	u, loop := newSimUI(t, e, "en", nil)
 	connectAndSave(t, u, loop, e)
 	before, _ := e.svc.Secrets(context.Background(), "acme")
 
 	u.Home.SelectName("acme")
 	test.Tap(u.Home.ReauthButton)
-	if u.Screen() != "authorize" {
+	if u.Screen() != ScreenAuthorize {
 		t.Fatalf("screen %q", u.Screen())
 	}
 	test.Tap(u.Authorize.Authorize)
-	loop.waitFor(t, "result", func() bool { return u.Screen() == "result" })
+	loop.waitFor(t, "result", func() bool { return u.Screen() == ScreenResult })
 	test.Tap(u.Result.Next)
 	f := u.Fields
 	if f.Name.Text != "acme" || !f.Name.Disabled() {
@@ -171,13 +143,13 @@ func TestReauthorizeKeepsConsoleFields(t *testing.T) {
 }
 
 func TestOpenCopiesSecretFromKeychain(t *testing.T) {
-	e := newSimEnv(t, browserFollow, nil)
+	e := newSimEnv(t, testkit.Follow, nil)
 	u, loop := newSimUI(t, e, "ja", nil)
 	connectAndSave(t, u, loop, e)
 	u.Home.SelectName("acme")
 	test.Tap(u.Home.OpenButton)
 	f := u.Fields
-	if u.Screen() != "fields" || !f.Name.Disabled() {
+	if u.Screen() != ScreenFields || !f.Name.Disabled() {
 		t.Fatalf("open: screen %q", u.Screen())
 	}
 	test.Tap(f.Copy["clientSecret"])
@@ -189,13 +161,13 @@ func TestOpenCopiesSecretFromKeychain(t *testing.T) {
 		t.Errorf("status after copying a secret = %q", f.Status.Text)
 	}
 	test.Tap(f.Done)
-	if u.Screen() != "home" || f.secrets != nil {
+	if u.Screen() != ScreenHome || f.secrets != nil {
 		t.Errorf("after Done: screen %q, secrets still held: %v", u.Screen(), f.secrets != nil)
 	}
 }
 
 func TestImportFromHome(t *testing.T) {
-	e := newSimEnv(t, browserFollow, nil)
+	e := newSimEnv(t, testkit.Follow, nil)
 	u, loop := newSimUI(t, e, "en", nil)
 	connectAndSave(t, u, loop, e)
 	path := filepath.Join(t.TempDir(), "acme.json")

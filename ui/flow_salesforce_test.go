@@ -14,6 +14,7 @@ import (
 	"github.com/sfconnect/sfconnect/internal/i18n"
 	"github.com/sfconnect/sfconnect/internal/oauthflow"
 	"github.com/sfconnect/sfconnect/internal/sfsim"
+	"github.com/sfconnect/sfconnect/internal/testkit"
 )
 
 // A sandbox and a Developer Edition org, served under their real login
@@ -26,7 +27,7 @@ func TestWizardExportsTheConsolesNamespaceForEveryOrgKind(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.namespace, func(t *testing.T) {
-			e := newOrgSimEnv(t, browserFollow, tt.namespace, nil)
+			e := newOrgSimEnv(t, testkit.Follow, tt.namespace, nil)
 			u, loop := newSimUI(t, e, "ja", nil)
 			loginURL := "https://" + tt.namespace + ".my.salesforce.com/"
 			fillCredentials(t, u, tt.pasted, e.client.ID, e.client.Secret, e.callback)
@@ -35,8 +36,8 @@ func TestWizardExportsTheConsolesNamespaceForEveryOrgKind(t *testing.T) {
 			}
 			test.Tap(u.Credentials.Next)
 			test.Tap(u.Authorize.Authorize)
-			loop.waitFor(t, "result", func() bool { return u.Screen() == "result" || u.Authorize.Error.Visible() })
-			if u.Screen() != "result" {
+			loop.waitFor(t, "result", func() bool { return u.Screen() == ScreenResult || u.Authorize.Error.Visible() })
+			if u.Screen() != ScreenResult {
 				t.Fatalf("authorize failed: %s", u.Authorize.Error.Text)
 			}
 			if r := u.Result; r.Namespace.Text != tt.namespace || r.LoginURL.Text != loginURL {
@@ -67,13 +68,12 @@ func TestWizardExportsTheConsolesNamespaceForEveryOrgKind(t *testing.T) {
 // An org without API access is refused on the Authorize screen: nothing is
 // saved and the token Salesforce issued is revoked.
 func TestWizardRefusesAnOrgWithoutAPIAndRevokesTheToken(t *testing.T) {
-	e := newSimEnv(t, browserFollow, func(o *sfsim.Options) { o.Org.APIDisabled = true })
+	e := newSimEnv(t, testkit.Follow, func(o *sfsim.Options) { o.Org.APIDisabled = true })
 	u, loop := newSimUI(t, e, "en", nil)
-	fillCredentials(t, u, "acme", e.client.ID, e.client.Secret, e.callback)
-	test.Tap(u.Credentials.Next)
+	toAuthorize(t, u, e)
 	test.Tap(u.Authorize.Authorize)
 	loop.waitFor(t, "the refusal", func() bool { return u.Authorize.Error.Visible() })
-	if !strings.Contains(u.Authorize.Error.Text, "API_DISABLED_FOR_ORG") || u.Screen() != "authorize" {
+	if !strings.Contains(u.Authorize.Error.Text, "API_DISABLED_FOR_ORG") || u.Screen() != ScreenAuthorize {
 		t.Errorf("screen %q, error %q", u.Screen(), u.Authorize.Error.Text)
 	}
 	issued := e.run.Sim.IssuedRefreshTokens()
@@ -90,7 +90,7 @@ func TestWizardRefusesAnOrgWithoutAPIAndRevokesTheToken(t *testing.T) {
 // what it does before it runs and, when Salesforce rotates the token,
 // offers the new one for the console.
 func TestVerifyKeepsTheExportedTokenAndTheDeepCheckWarnsFirst(t *testing.T) {
-	e := newSimEnv(t, browserFollow, nil)
+	e := newSimEnv(t, testkit.Follow, nil)
 	u, loop := newSimUI(t, e, "en", nil)
 	connectAndSave(t, u, loop, e)
 	exported, _ := e.svc.Secrets(context.Background(), "acme")
@@ -98,7 +98,7 @@ func TestVerifyKeepsTheExportedTokenAndTheDeepCheckWarnsFirst(t *testing.T) {
 
 	u.Home.SelectName("acme")
 	test.Tap(u.Home.VerifyButton)
-	loop.waitFor(t, "verify result", func() bool { return u.Screen() == "result" })
+	loop.waitFor(t, "verify result", func() bool { return u.Screen() == ScreenResult })
 	r := u.Result
 	if len(r.Checks) != 2 || r.Checks[0].Status != app.Pass || !r.Deep.Visible() {
 		t.Fatalf("verify checks %d, first %v, deep offered %v", len(r.Checks), r.Checks[0].Status, r.Deep.Visible())
@@ -117,7 +117,7 @@ func TestVerifyKeepsTheExportedTokenAndTheDeepCheckWarnsFirst(t *testing.T) {
 		t.Fatal("the deep check ran before it was confirmed")
 	}
 	tapButton(t, u, i18n.New("en").T("ui.deep.confirm"))
-	loop.waitFor(t, "deep result", func() bool { return u.Result != r && u.Screen() == "result" })
+	loop.waitFor(t, "deep result", func() bool { return u.Result != r && u.Screen() == ScreenResult })
 	n := u.Result.Notice
 	if n == nil || u.Result.Deep.Visible() {
 		t.Fatal("no notice to replace the console's token after a rotation")
@@ -148,7 +148,7 @@ func dialogShows(u *UI, text string) bool {
 // Deleting a profile whose token Salesforce already revoked succeeds and
 // leaves no keychain entry.
 func TestHomeDeleteOfAnAlreadyRevokedToken(t *testing.T) {
-	e := newSimEnv(t, browserFollow, nil)
+	e := newSimEnv(t, testkit.Follow, nil)
 	u, loop := newSimUI(t, e, "ja", nil)
 	connectAndSave(t, u, loop, e)
 	sec, _ := e.svc.Secrets(context.Background(), "acme")

@@ -14,6 +14,7 @@ import (
 	"github.com/sfconnect/sfconnect/internal/app"
 	"github.com/sfconnect/sfconnect/internal/i18n"
 	"github.com/sfconnect/sfconnect/internal/sfsim"
+	"github.com/sfconnect/sfconnect/internal/testkit"
 )
 
 // expected texts, written out so a wrong key or a lost translation fails.
@@ -35,7 +36,7 @@ var want = map[string]map[string]string{
 func TestFlowSuccessSaveExport(t *testing.T) {
 	for _, lang := range goldenLangs {
 		t.Run(lang, func(t *testing.T) {
-			e := newSimEnv(t, browserFollow, nil)
+			e := newSimEnv(t, testkit.Follow, nil)
 			u, loop := newSimUI(t, e, lang, nil)
 			fillCredentials(t, u, "acme", e.client.ID, e.client.Secret, e.callback)
 			if u.Credentials.Next.Disabled() {
@@ -50,7 +51,7 @@ func TestFlowSuccessSaveExport(t *testing.T) {
 			}
 			test.Tap(u.Credentials.Next)
 			test.Tap(u.Authorize.Authorize)
-			loop.waitFor(t, "result screen", func() bool { return u.Screen() == "result" })
+			loop.waitFor(t, "result screen", func() bool { return u.Screen() == ScreenResult })
 
 			r := u.Result
 			if r.Username.Text != sfsim.DemoUsername || r.OrgID.Text != sfsim.DemoOrgID {
@@ -139,7 +140,7 @@ func TestFlowSuccessSaveExport(t *testing.T) {
 			}
 
 			test.Tap(f.Done)
-			if u.Screen() != "home" || len(u.Home.Profiles) != 1 {
+			if u.Screen() != ScreenHome || len(u.Home.Profiles) != 1 {
 				t.Fatalf("home after done: screen %q, %d profiles", u.Screen(), len(u.Home.Profiles))
 			}
 		})
@@ -148,7 +149,7 @@ func TestFlowSuccessSaveExport(t *testing.T) {
 
 // authorizeExpectingError runs the wizard to the wait and returns the error
 // text the Authorize screen shows.
-func authorizeExpectingError(t *testing.T, lang string, mode browserMode, tweak func(*sfsim.Options), secret string) (string, *UI) {
+func authorizeExpectingError(t *testing.T, lang string, mode testkit.Mode, tweak func(*sfsim.Options), secret string) (string, *UI) {
 	t.Helper()
 	e := newSimEnv(t, mode, tweak)
 	u, loop := newSimUI(t, e, lang, nil)
@@ -159,8 +160,8 @@ func authorizeExpectingError(t *testing.T, lang string, mode browserMode, tweak 
 	test.Tap(u.Credentials.Next)
 	a := u.Authorize
 	test.Tap(a.Authorize)
-	loop.waitFor(t, "the wait to end", func() bool { return !a.Waiting() || u.Screen() != "authorize" })
-	if u.Screen() != "authorize" {
+	loop.waitFor(t, "the wait to end", func() bool { return !a.Waiting() || u.Screen() != ScreenAuthorize })
+	if u.Screen() != ScreenAuthorize {
 		t.Fatalf("screen %q, want to stay on authorize", u.Screen())
 	}
 	if a.Authorize.Disabled() {
@@ -186,7 +187,7 @@ func TestFlowErrorsAreTranslated(t *testing.T) {
 	for _, tt := range tests {
 		for _, lang := range goldenLangs {
 			t.Run(tt.name+"/"+lang, func(t *testing.T) {
-				got, _ := authorizeExpectingError(t, lang, browserFollow, tt.tweak, tt.secret)
+				got, _ := authorizeExpectingError(t, lang, testkit.Follow, tt.tweak, tt.secret)
 				if w := i18n.New(lang).T(tt.key); got != w || w == tt.key {
 					t.Errorf("error text = %q, want %q", got, w)
 				}
@@ -204,10 +205,9 @@ func TestFlowErrorsAreTranslated(t *testing.T) {
 func TestFlowCancel(t *testing.T) {
 	for _, lang := range goldenLangs {
 		t.Run(lang, func(t *testing.T) {
-			e := newSimEnv(t, browserIdle, nil)
+			e := newSimEnv(t, testkit.Idle, nil)
 			u, loop := newSimUI(t, e, lang, nil)
-			fillCredentials(t, u, "acme", e.client.ID, e.client.Secret, e.callback)
-			test.Tap(u.Credentials.Next)
+			toAuthorize(t, u, e)
 			a := u.Authorize
 			test.Tap(a.Authorize)
 			loop.waitFor(t, "the session", func() bool { return !a.CopyURL.Disabled() })
@@ -229,14 +229,12 @@ func TestFlowCancel(t *testing.T) {
 }
 
 func TestFlowManualPaste(t *testing.T) {
-	e := newSimEnv(t, browserStop, nil)
+	e := newSimEnv(t, testkit.Stop, nil)
 	u, loop := newSimUI(t, e, "en", nil)
-	fillCredentials(t, u, "acme", e.client.ID, e.client.Secret, e.callback)
-	test.Tap(u.Credentials.Next)
+	toAuthorize(t, u, e)
 	a := u.Authorize
 	test.Tap(a.Authorize)
-	<-e.browser.done
-	landed := e.browser.Landed()
+	landed := e.browser.Wait(t).Landed
 	if !strings.Contains(landed, "code=") {
 		t.Fatalf("browser did not land on the callback: %q", landed)
 	}
@@ -246,7 +244,7 @@ func TestFlowManualPaste(t *testing.T) {
 	loop.waitFor(t, "paste error", func() bool { return a.PasteError.Text != "" })
 	a.PasteEntry.SetText(landed)
 	test.Tap(a.PasteButton)
-	loop.waitFor(t, "result screen", func() bool { return u.Screen() == "result" })
+	loop.waitFor(t, "result screen", func() bool { return u.Screen() == ScreenResult })
 	if u.Result.Username.Text != sfsim.DemoUsername {
 		t.Errorf("username = %q", u.Result.Username.Text)
 	}

@@ -7,7 +7,6 @@ import (
 	"testing"
 	"time"
 
-	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
 
 	"github.com/sfconnect/sfconnect/internal/app"
@@ -60,11 +59,22 @@ func (l *uiLoop) drain() {
 // newTestUI builds the window in lang over b, sized like the real one.
 func newTestUI(t testing.TB, b Backend, lang string, demo DemoStarter) (*UI, *uiLoop) {
 	t.Helper()
+	return newWindow(t, Options{Backend: b, StartDemo: demo}, map[string]string{prefLanguage: lang})
+}
+
+// newWindow builds the window with o over saved preferences prefs (the
+// language, say), sized like the real one; the test's loop runs the UI
+// updates and a test clipboard takes the copies.
+func newWindow(t testing.TB, o Options, prefs map[string]string) (*UI, *uiLoop) {
+	t.Helper()
 	a := test.NewTempApp(t)
-	a.Preferences().SetString(prefLanguage, lang)
+	for k, v := range prefs {
+		a.Preferences().SetString(k, v)
+	}
 	w := test.NewTempWindow(t, nil)
 	loop := newLoop()
-	u := New(a, w, Options{Backend: b, StartDemo: demo, Do: loop.do, Clipboard: test.NewClipboard()})
+	o.Do, o.Clipboard = loop.do, test.NewClipboard()
+	u := New(a, w, o)
 	w.Resize(MinWindowSize)
 	t.Cleanup(func() {
 		u.Close()
@@ -76,7 +86,6 @@ func newTestUI(t testing.TB, b Backend, lang string, demo DemoStarter) (*UI, *ui
 // fakeBackend serves fixed data for the golden images.
 type fakeBackend struct {
 	profiles []profile.Profile
-	saved    map[string]app.ConsoleFields
 	// health answers CheckOne by profile name; a missing name is alive.
 	health map[string]app.TokenHealth
 	// checked hears each CheckOne that returned, before its result reaches
@@ -142,6 +151,3 @@ func (f *fakeBackend) ExportHandover(context.Context, string, bool, *seal.Lock, 
 func (f *fakeBackend) ImportSealed(context.Context, io.Reader, string, seal.Key) (profile.Profile, error) {
 	return profile.Profile{}, nil
 }
-
-// capture renders the window for a golden image.
-func capture(u *UI) fyne.CanvasObject { return u.Win.Content() }

@@ -62,7 +62,7 @@ func (u *UI) checkHealth(list []app.Profile) {
 			u.do(func() {
 				delete(u.health.checking, p.Name)
 				u.health.results[p.Name] = r
-				if h := u.Home; h != nil && u.screen == "home" {
+				if h := u.Home; h != nil && u.screen == ScreenHome {
 					h.showHealth()
 				}
 			})

@@ -12,6 +12,7 @@ import (
 	"github.com/sfconnect/sfconnect/internal/i18n"
 	"github.com/sfconnect/sfconnect/internal/oauthflow"
 	"github.com/sfconnect/sfconnect/internal/profile"
+	"github.com/sfconnect/sfconnect/internal/testkit"
 )
 
 func statusOf(u *UI, name string) string {
@@ -70,7 +71,7 @@ func TestHomeStatusArrivesThroughTheUIThread(t *testing.T) {
 // Against the simulator: a live and a revoked connection, checked at start
 // and again on demand; the dead one explains itself and offers the fix.
 func TestHomeShowsLiveAndDeadConnections(t *testing.T) {
-	e := newSimEnv(t, browserFollow, nil)
+	e := newSimEnv(t, testkit.Follow, nil)
 	ctx := context.Background()
 	for _, name := range []string{"live", "revoked"} {
 		in := app.ConnectInput{Org: "acme", ClientID: e.client.ID, ClientSecret: e.client.Secret,
@@ -115,7 +116,7 @@ func TestHomeShowsLiveAndDeadConnections(t *testing.T) {
 		t.Error("a check used a refresh token")
 	}
 	test.Tap(h.FixButton)
-	if u.Screen() != "authorize" || u.wiz.reauth != "revoked" {
+	if u.Screen() != ScreenAuthorize || u.wiz.reauth != "revoked" {
 		t.Errorf("the fix leads to %q for %q", u.Screen(), u.wiz.reauth)
 	}
 }

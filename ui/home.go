@@ -91,7 +91,7 @@ func (u *UI) ShowHome() {
 	h.updateButtons()
 	h.Orphans = h.newOrphansLine()
 	bottom := container.NewVBox(h.Orphans.box, h.Status, buttonBar([]fyne.CanvasObject{h.ImportButton, h.DemoButton}, h.NewButton))
-	u.show("home", 0, u.L.T("ui.home.title"), body, bottom)
+	u.show(ScreenHome, noStep, u.L.T("ui.home.title"), body, bottom)
 	if last := u.App.Preferences().String(prefLastProfile); last != "" {
 		h.SelectName(last)
 	}

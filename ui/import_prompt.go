@@ -70,10 +70,10 @@ func (u *UI) importDataWith(ctx context.Context, data []byte, key app.SealKey, r
 	u.do(func() {
 		var orphaned *app.OrphanedSecretsError
 		switch {
-		case errors.Is(err, app.ErrWrongPassphrase) && u.screen == "home":
+		case errors.Is(err, app.ErrWrongPassphrase) && u.screen == ScreenHome:
 			u.askImportPassphrase(data, u.L.Error(err))
 			return
-		case !replace && errors.As(err, &orphaned) && u.screen == "home":
+		case !replace && errors.As(err, &orphaned) && u.screen == ScreenHome:
 			u.askReplace(orphaned.Name, data, key)
 			return
 		}
@@ -84,7 +84,7 @@ func (u *UI) importDataWith(ctx context.Context, data []byte, key app.SealKey, r
 
 // imported shows the outcome of an import on Home.
 func (u *UI) imported(p app.Profile, err error) {
-	if u.screen != "home" {
+	if u.screen != ScreenHome {
 		return
 	}
 	if err != nil {

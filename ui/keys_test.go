@@ -42,28 +42,28 @@ func TestEnterPressesPrimaryButton(t *testing.T) {
 	u.startWizard()
 	u.Win.Canvas().Unfocus()
 	press(u, fyne.KeyReturn)
-	if u.Screen() != "credentials" {
+	if u.Screen() != ScreenCredentials {
 		t.Fatalf("Enter on Prepare: screen %q, want credentials", u.Screen())
 	}
 
 	// Nothing typed: Enter stays and shows what is missing.
 	u.Win.Canvas().Unfocus()
 	press(u, fyne.KeyEnter)
-	if u.Screen() != "credentials" || !u.Credentials.OrgError.Visible() {
+	if u.Screen() != ScreenCredentials || !u.Credentials.OrgError.Visible() {
 		t.Fatalf("Enter on empty credentials: screen %q, org error shown %v", u.Screen(), u.Credentials.OrgError.Visible())
 	}
 
 	u.wiz = wizard{conn: passingConnection()}
 	u.showResult()
 	press(u, fyne.KeyReturn)
-	if u.Screen() != "fields" {
+	if u.Screen() != ScreenFields {
 		t.Fatalf("Enter on Result: screen %q, want fields", u.Screen())
 	}
 
 	u.wiz = wizard{conn: goldenConnection()} // a failed check: Next is disabled
 	u.showResult()
 	press(u, fyne.KeyReturn)
-	if u.Screen() != "result" {
+	if u.Screen() != ScreenResult {
 		t.Fatalf("Enter with Next disabled: screen %q, want result", u.Screen())
 	}
 }
@@ -75,7 +75,7 @@ func TestEnterIgnoredUnderDialog(t *testing.T) {
 	newConfirm(u, "title", "ok", u.para("body"), func() {}).Show()
 	u.Win.Canvas().Unfocus()
 	press(u, fyne.KeyReturn)
-	if u.Screen() != "prepare" {
+	if u.Screen() != ScreenPrepare {
 		t.Fatalf("Enter under a dialog moved to %q", u.Screen())
 	}
 }
@@ -90,24 +90,24 @@ func TestLeavingUnsavedConnectionAsks(t *testing.T) {
 			u.wiz = wizard{conn: passingConnection()}
 			u.showFields()
 			test.Tap(u.Fields.Done)
-			if u.Screen() != "fields" || u.wiz.conn == nil {
+			if u.Screen() != ScreenFields || u.wiz.conn == nil {
 				t.Fatalf("Done left at once: screen %q, connection kept %v", u.Screen(), u.wiz.conn != nil)
 			}
 			tapButton(t, u, l.T("ui.action.cancel"))
-			if u.Screen() != "fields" || u.wiz.conn == nil {
+			if u.Screen() != ScreenFields || u.wiz.conn == nil {
 				t.Fatalf("Cancel: screen %q, connection kept %v", u.Screen(), u.wiz.conn != nil)
 			}
 
 			test.Tap(findButton(u.Win.Canvas(), l.T("ui.nav.home")))
 			tapButton(t, u, l.T("ui.discard.confirm"))
-			if u.Screen() != "home" || u.wiz.conn != nil {
+			if u.Screen() != ScreenHome || u.wiz.conn != nil {
 				t.Fatalf("confirmed: screen %q, connection kept %v", u.Screen(), u.wiz.conn != nil)
 			}
 
 			// Nothing unsaved: Home goes at once.
 			u.startWizard()
 			test.Tap(findButton(u.Win.Canvas(), l.T("ui.nav.home")))
-			if u.Screen() != "home" {
+			if u.Screen() != ScreenHome {
 				t.Fatalf("Home from Prepare: screen %q", u.Screen())
 			}
 		})
@@ -148,7 +148,7 @@ func TestEscapeCancelsConfirm(t *testing.T) {
 	if c.Overlays().Top() != nil {
 		t.Fatal("Escape left the dialog open")
 	}
-	if u.Screen() != "fields" || u.wiz.conn == nil {
+	if u.Screen() != ScreenFields || u.wiz.conn == nil {
 		t.Fatalf("Escape: screen %q, connection kept %v", u.Screen(), u.wiz.conn != nil)
 	}
 }

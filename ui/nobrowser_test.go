@@ -1,11 +1,12 @@
 package ui
 
 import (
-	"net/http"
 	"testing"
 
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
+
+	"github.com/sfconnect/sfconnect/internal/testkit"
 )
 
 // TestAuthorizeSaysWhenTheBrowserCannotBeOpened: when no browser opens
@@ -15,10 +16,9 @@ import (
 func TestAuthorizeSaysWhenTheBrowserCannotBeOpened(t *testing.T) {
 	for _, lang := range []string{"ja", "en"} {
 		t.Run(lang, func(t *testing.T) {
-			e := newSimEnv(t, browserFail, nil)
+			e := newSimEnv(t, testkit.Fail, nil)
 			u, loop := newSimUI(t, e, lang, nil)
-			fillCredentials(t, u, "acme", e.client.ID, e.client.Secret, e.callback)
-			test.Tap(u.Credentials.Next)
+			toAuthorize(t, u, e)
 			s := u.Authorize
 			test.Tap(s.Authorize)
 			loop.waitFor(t, "the message that no browser opened", func() bool { return s.Error.Visible() })
@@ -38,15 +38,11 @@ func TestAuthorizeSaysWhenTheBrowserCannotBeOpened(t *testing.T) {
 
 			test.Tap(s.CopyURL)
 			copied := u.Clip.Clipboard.Content()
-			if len(e.browser.opened) != 1 || copied != e.browser.opened[0] {
+			if opened := e.browser.Opened(); len(opened) != 1 || copied != opened[0] {
 				t.Fatalf("copied %q, want the sign-in URL the browser was asked to open", copied)
 			}
-			go func() { // the admin opens the copied URL in a browser by hand
-				if resp, err := http.Get(copied); err == nil {
-					resp.Body.Close()
-				}
-			}()
-			loop.waitFor(t, "the result screen", func() bool { return u.Screen() == "result" })
+			go e.browser.Navigate(copied) // the admin opens the copied URL in a browser by hand
+			loop.waitFor(t, "the result screen", func() bool { return u.Screen() == ScreenResult })
 		})
 	}
 }

@@ -101,14 +101,12 @@ func (v *PreflightView) run() {
 	v.Status.SetText(u.L.T("ui.preflight.running"))
 	v.Status.Importance = widget.MediumImportance
 	set, in, name := u.Settings.Network, v.input(), v.name
-	ctx, cancel := context.WithCancel(u.ctx)
 	finished := make(chan struct{})
 	v.mu.Lock()
-	v.cancel, v.finished = cancel, finished
-	v.mu.Unlock()
-	go func() {
+	defer v.mu.Unlock()
+	v.finished = finished
+	v.cancel = u.background(func(ctx context.Context) {
 		defer close(finished)
-		defer cancel()
 		var p *app.Preflight
 		err := nb.SetNetwork(ctx, set)
 		if err == nil && name != "" {
@@ -120,7 +118,7 @@ func (v *PreflightView) run() {
 			return // halted for the sign-in, or the window closed
 		}
 		u.do(func() { v.show(p, err) })
-	}()
+	})
 }
 
 // halt stops a running check and returns a channel closed once it has

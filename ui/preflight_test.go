@@ -2,7 +2,7 @@ package ui
 
 import (
 	"context"
-	"net"
+	"fmt"
 	"strings"
 	"testing"
 	"time"
@@ -11,6 +11,7 @@ import (
 
 	"github.com/sfconnect/sfconnect/internal/app"
 	"github.com/sfconnect/sfconnect/internal/secrets"
+	"github.com/sfconnect/sfconnect/internal/testkit"
 )
 
 // preflightTexts are written out so that a lost translation fails.
@@ -24,10 +25,9 @@ var preflightTexts = map[string][]string{
 func TestTheAuthorizeScreenRunsThePreflightAgainstTheSimulator(t *testing.T) {
 	for _, lang := range goldenLangs {
 		t.Run(lang, func(t *testing.T) {
-			e := newSimEnv(t, browserFollow, nil)
+			e := newSimEnv(t, testkit.Follow, nil)
 			u, loop := newSimUI(t, e, lang, nil)
-			fillCredentials(t, u, "acme", e.client.ID, e.client.Secret, e.callback)
-			test.Tap(u.Credentials.Next)
+			toAuthorize(t, u, e)
 			v := u.Authorize.Checks
 			loop.waitFor(t, "the preflight", func() bool { return v.Done })
 			if len(v.Lines) != 5 {
@@ -54,19 +54,16 @@ func TestTheAuthorizeScreenRunsThePreflightAgainstTheSimulator(t *testing.T) {
 			}
 			// The sign-in still works after the checklist probed the port.
 			test.Tap(u.Authorize.Authorize)
-			loop.waitFor(t, "result screen", func() bool { return u.Screen() == "result" })
+			loop.waitFor(t, "result screen", func() bool { return u.Screen() == ScreenResult })
 		})
 	}
 }
 
 func TestThePreflightShowsAFailureWithItsFixAndChecksAgain(t *testing.T) {
-	e := newSimEnv(t, browserIdle, nil)
+	e := newSimEnv(t, testkit.Idle, nil)
 	u, loop := newSimUI(t, e, "en", nil)
-	taken, err := net.Listen("tcp", "127.0.0.1:0")
-	if err != nil {
-		t.Fatal(err)
-	}
-	cb := "http://localhost:" + strings.Split(taken.Addr().String(), ":")[1] + "/callback"
+	taken, release := testkit.Occupy(t)
+	cb := fmt.Sprintf("http://localhost:%d/callback", taken)
 	fillCredentials(t, u, "acme", e.client.ID, e.client.Secret, cb)
 	test.Tap(u.Credentials.Next)
 	v := u.Authorize.Checks
@@ -84,7 +81,7 @@ func TestThePreflightShowsAFailureWithItsFixAndChecksAgain(t *testing.T) {
 	if !v.rows.Visible() || v.Details.Visible() {
 		t.Errorf("a failing checklist must show its lines unfolded: lines %v, details button %v", v.rows.Visible(), v.Details.Visible())
 	}
-	taken.Close()
+	release()
 	test.Tap(v.Recheck)
 	loop.waitFor(t, "the second preflight", func() bool { return v.Done })
 	if v.Lines[1].Status != app.Pass {
@@ -93,7 +90,7 @@ func TestThePreflightShowsAFailureWithItsFixAndChecksAgain(t *testing.T) {
 }
 
 func TestNetworkSettingsAreCheckedAndThePasswordGoesToTheKeychain(t *testing.T) {
-	e := newSimEnv(t, browserIdle, nil)
+	e := newSimEnv(t, testkit.Idle, nil)
 	u, loop := newSimUI(t, e, "en", nil)
 	u.ShowSettings()
 	n := u.SettingsTab.Network
@@ -153,23 +150,15 @@ func (b stuckPreflight) Preflight(ctx context.Context, in app.PreflightInput) *a
 func TestSignInDoesNotWaitForAStuckPreflight(t *testing.T) {
 	defer func(g time.Duration) { preflightGrace = g }(preflightGrace)
 	preflightGrace = 50 * time.Millisecond
-	e := newSimEnv(t, browserFollow, nil)
+	e := newSimEnv(t, testkit.Follow, nil)
 	release := make(chan struct{})
-	a := test.NewTempApp(t)
-	a.Preferences().SetString(prefLanguage, "en")
-	w := test.NewTempWindow(t, nil)
-	loop := newLoop()
-	u := New(a, w, Options{Backend: stuckPreflight{e.svc, release}, Do: loop.do, Clipboard: test.NewClipboard(), LoginURL: e.run.URL})
-	t.Cleanup(func() {
-		close(release)
-		u.Close()
-		loop.drain()
-	})
-	fillCredentials(t, u, "acme", e.client.ID, e.client.Secret, e.callback)
-	test.Tap(u.Credentials.Next)
+	u, loop := newWindow(t, Options{Backend: stuckPreflight{e.svc, release}, LoginURL: e.run.URL},
+		map[string]string{prefLanguage: "en"})
+	t.Cleanup(func() { close(release) }) // runs before the window closes
+	toAuthorize(t, u, e)
 	if u.Authorize.Checks.Done {
 		t.Fatal("the checklist ended; the test would prove nothing")
 	}
 	test.Tap(u.Authorize.Authorize)
-	loop.waitFor(t, "result screen", func() bool { return u.Screen() == "result" })
+	loop.waitFor(t, "result screen", func() bool { return u.Screen() == ScreenResult })
 }

@@ -99,6 +99,6 @@ func (u *UI) ShowPrepare() {
 	s.Back = widget.NewButton(u.L.T("ui.action.back"), u.goHome)
 	s.Next = widget.NewButtonWithIcon(u.L.T("ui.prepare.next"), theme.NavigateNextIcon(), u.ShowCredentials)
 	s.Next.Importance = widget.HighImportance
-	u.show("prepare", 1, u.L.T("ui.prepare.title"), body, buttonBar(nil, s.Back, s.Next))
+	u.show(ScreenPrepare, stepPrepare, u.L.T("ui.prepare.title"), body, buttonBar(nil, s.Back, s.Next))
 	u.setPrimary(s.Next)
 }

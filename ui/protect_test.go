@@ -13,6 +13,7 @@ import (
 
 	"github.com/sfconnect/sfconnect/internal/app"
 	"github.com/sfconnect/sfconnect/internal/i18n"
+	"github.com/sfconnect/sfconnect/internal/testkit"
 )
 
 // fastSeal makes the env's service seal with a cheap scrypt cost: age's
@@ -67,7 +68,7 @@ func TestExportDialogRatesAndChecksThePassphrase(t *testing.T) {
 // passphrase, delete, then import the file back with a wrong and then the
 // right passphrase.
 func TestProtectedExportImportsBackWithThePassphrase(t *testing.T) {
-	e := newSimEnv(t, browserFollow, nil)
+	e := newSimEnv(t, testkit.Follow, nil)
 	fastSeal(e)
 	u, loop := newSimUI(t, e, "en", nil)
 	connectAndSave(t, u, loop, e)

@@ -3,7 +3,6 @@ package ui
 import (
 	"context"
 	"crypto/x509"
-	"net/url"
 	"strings"
 	"testing"
 	"time"
@@ -18,6 +17,7 @@ import (
 	"github.com/sfconnect/sfconnect/internal/profile"
 	"github.com/sfconnect/sfconnect/internal/secrets"
 	"github.com/sfconnect/sfconnect/internal/sfsim"
+	"github.com/sfconnect/sfconnect/internal/testkit"
 )
 
 // reachEnv is the org served over TLS at its real My Domain,
@@ -29,14 +29,16 @@ type reachEnv struct {
 	svc      *app.Service
 	callback string
 	secrets  *secrets.Memory
+	browser  *testkit.Browser
 }
 
 func newReachEnv(t *testing.T) *reachEnv {
-	e := &reachEnv{callback: freeCallback(t), secrets: secrets.NewMemory()}
+	e := &reachEnv{callback: testkit.CallbackURL(t), secrets: secrets.NewMemory()}
 	opts := sfsim.DemoOptions(e.callback)
 	opts.Consent = sfsim.ConsentAuto
 	e.sf = proxytest.StartSalesforce(t, opts)
-	e.svc = app.New(app.Deps{Profiles: &profile.Store{Dir: t.TempDir()}, Secrets: e.secrets, OpenBrowser: e.browse,
+	e.browser = testkit.NewBrowser(testkit.Follow, e.sf.Browser())
+	e.svc = app.New(app.Deps{Profiles: &profile.Store{Dir: t.TempDir()}, Secrets: e.secrets, OpenBrowser: e.browser.Open,
 		Net: netproxy.Options{
 			Getenv:      func(string) string { return "" },
 			System:      func() netproxy.System { return netproxy.System{} },
@@ -44,15 +46,6 @@ func newReachEnv(t *testing.T) *reachEnv {
 			DialContext: e.sf.DialContext, LookupHost: e.sf.Hosts.LookupHost,
 		}})
 	return e
-}
-
-func (e *reachEnv) browse(u *url.URL) error {
-	go func() {
-		if resp, err := e.sf.Browser().Get(u.String()); err == nil {
-			resp.Body.Close()
-		}
-	}()
-	return nil
 }
 
 // connect saves "acme" before the window opens, on a direct way.
@@ -69,17 +62,7 @@ func (e *reachEnv) connect(t *testing.T) {
 // until the core uses it.
 func (e *reachEnv) window(t *testing.T, lang, proxy string) (*UI, *uiLoop) {
 	t.Helper()
-	a := test.NewTempApp(t)
-	a.Preferences().SetString(prefLanguage, lang)
-	a.Preferences().SetString(prefProxy, proxy)
-	w := test.NewTempWindow(t, nil)
-	loop := newLoop()
-	u := New(a, w, Options{Backend: e.svc, Do: loop.do, Clipboard: test.NewClipboard()})
-	w.Resize(MinWindowSize)
-	t.Cleanup(func() {
-		u.Close()
-		loop.drain()
-	})
+	u, loop := newWindow(t, Options{Backend: e.svc}, map[string]string{prefLanguage: lang, prefProxy: proxy})
 	loop.waitFor(t, "the network setting", func() bool { return e.svc.Network().Proxy == proxy })
 	return u, loop
 }
@@ -104,7 +87,7 @@ func TestSignInMeetingA407ReadsAsTheChecklistDid(t *testing.T) {
 		t.Fatalf("the checklist says %q, want %q", checklist, want)
 	}
 	test.Tap(u.Authorize.Authorize)
-	loop.waitFor(t, "the sign-in's end", func() bool { return u.Authorize.Error.Visible() || u.Screen() != "authorize" })
+	loop.waitFor(t, "the sign-in's end", func() bool { return u.Authorize.Error.Visible() || u.Screen() != ScreenAuthorize })
 	if got := u.Authorize.Error.Text; got != want {
 		t.Errorf("after the sign-in the window says %q, want the checklist's %q", got, want)
 	}
@@ -147,7 +130,7 @@ func TestVerifyThroughTLSInspectionShowsTheFix(t *testing.T) {
 	u, loop := e.window(t, "en", inspecting.URL)
 	u.Home.SelectName("acme")
 	test.Tap(u.Home.VerifyButton)
-	loop.waitFor(t, "verify result", func() bool { return u.Screen() == "result" })
+	loop.waitFor(t, "verify result", func() bool { return u.Screen() == ScreenResult })
 	loc := i18n.New("en")
 	if got := u.Result.Checks[0].Text.Text; !strings.Contains(got, loc.T("app.check.token.unreached")) ||
 		!strings.Contains(got, `issued by "Corp SSL Inspection CA"`) || !strings.Contains(got, "CA certificate file") {

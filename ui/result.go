@@ -110,7 +110,7 @@ func (u *UI) showResult() {
 	body := container.NewVBox(summary)
 	if rep.Replaced {
 		var box fyne.CanvasObject
-		s.Notice, box = u.tokenNotice(p.Name, u.L.T("ui.notice.rotated"), func() bool { return u.Result == s && u.screen == "result" })
+		s.Notice, box = u.tokenNotice(p.Name, u.L.T("ui.notice.rotated"), func() bool { return u.Result == s && u.screen == ScreenResult })
 		body.Add(box)
 	}
 	body.Add(card(subheading(u.L.T("ui.result.checks")), checks))
@@ -125,7 +125,7 @@ func (u *UI) showResult() {
 			// core refuses to save it, so the way on is back.
 			s.Next.Disable()
 		}
-		u.show("result", 4, u.L.T("ui.result.title"), body, buttonBar(nil, s.Back, s.Next))
+		u.show(ScreenResult, stepResult, u.L.T("ui.result.title"), body, buttonBar(nil, s.Back, s.Next))
 		u.setPrimary(s.Next)
 		return
 	}
@@ -135,7 +135,7 @@ func (u *UI) showResult() {
 	if rep.Deep {
 		s.Deep.Hide()
 	}
-	u.show("result", 0, u.L.T("ui.result.title.verify", map[string]any{"Name": p.Name}), body,
+	u.show(ScreenResult, noStep, u.L.T("ui.result.title.verify", map[string]any{"Name": p.Name}), body,
 		container.NewVBox(s.Status, buttonBar([]fyne.CanvasObject{s.Deep}, s.Back, s.Next)))
 	u.setPrimary(s.Next)
 }

@@ -10,6 +10,8 @@ import (
 
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
+
+	"github.com/sfconnect/sfconnect/internal/testkit"
 )
 
 // dialogText is every label text of the dialog on display.
@@ -51,7 +53,7 @@ func openerOf(t *testing.T, path string) func(done func(io.ReadCloser)) {
 // Keychain entries without a connection show as a line on Home, which
 // offers to remove them; removing says their tokens are not revoked.
 func TestHomeShowsOrphansAndRemovesThem(t *testing.T) {
-	e := newSimEnv(t, browserFollow, nil)
+	e := newSimEnv(t, testkit.Follow, nil)
 	u, loop := newSimUI(t, e, "en", nil)
 	connectAndSave(t, u, loop, e)
 	wipeProfiles(t, e)
@@ -78,7 +80,7 @@ func TestHomeShowsOrphansAndRemovesThem(t *testing.T) {
 // An import whose name already has orphaned keychain entries asks before it
 // replaces them, and never takes them over silently.
 func TestImportOverOrphansAsksToReplace(t *testing.T) {
-	e := newSimEnv(t, browserFollow, nil)
+	e := newSimEnv(t, testkit.Follow, nil)
 	u, loop := newSimUI(t, e, "en", nil)
 	connectAndSave(t, u, loop, e)
 	path := filepath.Join(t.TempDir(), "acme.json")
@@ -104,7 +106,7 @@ func TestImportOverOrphansAsksToReplace(t *testing.T) {
 // The Login URL override must be allowed for the org typed: refused at
 // once on the form, not after the browser.
 func TestCredentialsRefuseALoginURLOverrideForAnotherOrg(t *testing.T) {
-	e := newSimEnv(t, browserIdle, nil)
+	e := newSimEnv(t, testkit.Idle, nil)
 	u, _ := newSimUI(t, e, "en", nil)
 	u.flagLoginURL = "https://other.my.salesforce.com"
 	fillCredentials(t, u, "acme", e.client.ID, e.client.Secret, e.callback)
@@ -122,11 +124,11 @@ func TestCredentialsRefuseALoginURLOverrideForAnotherOrg(t *testing.T) {
 // Every action on a saved profile that contacts Salesforce names the host
 // before it does.
 func TestActionsOnASavedProfileNameTheHost(t *testing.T) {
-	e := newSimEnv(t, browserIdle, nil)
+	e := newSimEnv(t, testkit.Idle, nil)
 	u, loop := newSimUI(t, e, "en", nil)
-	e.browser.mode = browserFollow
+	e.browser.SetMode(testkit.Follow)
 	connectAndSave(t, u, loop, e)
-	e.browser.mode = browserIdle
+	e.browser.SetMode(testkit.Idle)
 	want := "Salesforce: " + e.run.URL
 	if !u.Home.SelectName("acme") {
 		t.Fatal("not listed")
@@ -146,5 +148,5 @@ func TestActionsOnASavedProfileNameTheHost(t *testing.T) {
 	if !strings.Contains(u.Home.Status.Text, e.run.URL) {
 		t.Errorf("verify status = %q", u.Home.Status.Text)
 	}
-	loop.waitFor(t, "verified", func() bool { return u.Screen() == "result" })
+	loop.waitFor(t, "verified", func() bool { return u.Screen() == ScreenResult })
 }

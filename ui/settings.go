@@ -32,13 +32,13 @@ type SettingsScreen struct {
 
 // ShowSettings shows the settings screen.
 func (u *UI) ShowSettings() {
-	if u.Authorize != nil && u.screen == "authorize" {
+	if u.Authorize != nil && u.screen == ScreenAuthorize {
 		u.Authorize.cancelWait()
 	}
-	if u.screen == "credentials" && u.Credentials != nil {
+	if u.screen == ScreenCredentials && u.Credentials != nil {
 		u.Credentials.store() // keep what was typed for the way back
 	}
-	if u.screen != "settings" {
+	if u.screen != ScreenSettings {
 		u.back = u.screen
 	}
 	s := &SettingsScreen{Status: u.para("")}
@@ -142,7 +142,7 @@ func (u *UI) ShowSettings() {
 	})
 	s.Save = widget.NewButtonWithIcon(u.L.T("ui.settings.save"), theme.DocumentSaveIcon(), save)
 	s.Save.Importance = widget.HighImportance
-	u.show("settings", 0, u.L.T("ui.settings.title"), body,
+	u.show(ScreenSettings, noStep, u.L.T("ui.settings.title"), body,
 		container.NewVBox(s.Status, buttonBar(nil, s.Back, s.Save)))
 	u.setPrimary(s.Save)
 }

@@ -16,14 +16,14 @@ func TestSettingsLanguageSwitchRebuildsAtOnce(t *testing.T) {
 	}
 	u.ShowSettings()
 	u.SettingsTab.Language.SetSelected(langNameEn)
-	if u.Screen() != "settings" || u.SettingsTab.Save.Text != "Save" {
+	if u.Screen() != ScreenSettings || u.SettingsTab.Save.Text != "Save" {
 		t.Fatalf("after switch: screen %q, save button %q", u.Screen(), u.SettingsTab.Save.Text)
 	}
 	if got := u.App.Preferences().String(prefLanguage); got != "en" {
 		t.Errorf("stored language = %q", got)
 	}
 	test.Tap(u.SettingsTab.Back)
-	if u.Screen() != "home" || u.Home.NewButton.Text != "New connection" {
+	if u.Screen() != ScreenHome || u.Home.NewButton.Text != "New connection" {
 		t.Errorf("back: screen %q, button %q", u.Screen(), u.Home.NewButton.Text)
 	}
 }

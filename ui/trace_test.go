@@ -9,25 +9,18 @@ import (
 
 	"github.com/sfconnect/sfconnect/internal/app"
 	"github.com/sfconnect/sfconnect/internal/sfsim"
+	"github.com/sfconnect/sfconnect/internal/testkit"
 )
 
 // TestDemoOptionAndTrace: Options.Demo (the --demo flag) opens the demo
 // wizard without a click, and Options.Trace logs each screen shown, which
 // is how scripts/wine-test.sh follows the real window.
 func TestDemoOptionAndTrace(t *testing.T) {
-	e := newSimEnv(t, browserFollow, nil)
+	e := newSimEnv(t, testkit.Follow, nil)
 	start := func(ctx context.Context) (*app.Demo, error) { return app.StartDemo(ctx, sfsim.ConsentAuto) }
-	a := test.NewTempApp(t)
-	w := test.NewTempWindow(t, nil)
-	loop := newLoop()
 	var trace bytes.Buffer
-	u := New(a, w, Options{Backend: e.svc, StartDemo: start, Demo: true, Trace: &trace,
-		Do: loop.do, Clipboard: test.NewClipboard()})
-	t.Cleanup(func() {
-		u.Close()
-		loop.drain()
-	})
-	loop.waitFor(t, "the demo wizard", func() bool { return u.Screen() == "prepare" })
+	u, loop := newWindow(t, Options{Backend: e.svc, StartDemo: start, Demo: true, Trace: &trace}, map[string]string{prefLanguage: "en"})
+	loop.waitFor(t, "the demo wizard", func() bool { return u.Screen() == ScreenPrepare })
 	if !u.demoMode() {
 		t.Error("--demo opened the wizard without the demo simulator")
 	}

@@ -75,8 +75,8 @@ type UI struct {
 	now       func() time.Time
 	ctx       context.Context
 	stop      context.CancelFunc
-	screen    string
-	back      string // screen to return to from Settings
+	screen    Screen
+	back      Screen // screen to return to from Settings
 	// flagLoginURL is --login-url: it wins over the setting for this run
 	// and is never written to the preferences.
 	flagLoginURL string
@@ -144,8 +144,8 @@ func (u *UI) Close() {
 	u.endDemo()
 }
 
-// Screen names the screen on display ("home", "prepare", ...), for tests.
-func (u *UI) Screen() string { return u.screen }
+// Screen is the screen on display, for tests.
+func (u *UI) Screen() Screen { return u.screen }
 
 // SetLanguage switches the language and rebuilds the window immediately.
 func (u *UI) SetLanguage(lang string) {
@@ -160,17 +160,17 @@ func (u *UI) SetLanguage(lang string) {
 
 func (u *UI) rebuild() {
 	switch u.screen {
-	case "prepare":
+	case ScreenPrepare:
 		u.ShowPrepare()
-	case "credentials":
+	case ScreenCredentials:
 		u.ShowCredentials()
-	case "authorize":
+	case ScreenAuthorize:
 		u.ShowAuthorize()
-	case "result":
+	case ScreenResult:
 		u.showResult()
-	case "fields":
+	case ScreenFields:
 		u.showFields()
-	case "settings":
+	case ScreenSettings:
 		u.ShowSettings()
 	default:
 		u.ShowHome()
@@ -189,10 +189,10 @@ func (u *UI) endDemo() {
 	}
 }
 
-// show puts a screen into the window: header, optional step indicator, the
-// scrolling body and a bottom button bar.
-func (u *UI) show(name string, step int, title string, body fyne.CanvasObject, bottom fyne.CanvasObject) {
-	if name != "fields" && u.Fields != nil {
+// show puts a screen into the window: header, the step indicator (for a
+// wizard step), the scrolling body and a bottom button bar.
+func (u *UI) show(name Screen, step wizardStep, title string, body fyne.CanvasObject, bottom fyne.CanvasObject) {
+	if name != ScreenFields && u.Fields != nil {
 		// The secrets read for the copy buttons stay only while the
 		// screen that copies them is shown.
 		u.Fields.secrets = nil
@@ -214,7 +214,7 @@ func (u *UI) show(name string, step int, title string, body fyne.CanvasObject, b
 	settingsBtn.Importance = widget.LowImportance
 	aboutBtn.Importance = widget.LowImportance
 	top = append(top, container.NewBorder(nil, nil, heading(title), container.NewHBox(homeBtn, settingsBtn, aboutBtn)))
-	if step > 0 {
+	if step != noStep {
 		top = append(top, u.stepIndicator(step))
 	}
 	top = append(top, widget.NewSeparator())
@@ -259,44 +259,15 @@ func (u *UI) setPrimary(b *widget.Button) {
 	}
 }
 
-// leave runs next, asking first when an authorized connection is not saved
-// yet: leaving revokes its token (see discard), and the admin should know
-// before, not after, that the browser sign-in must then be done again.
-func (u *UI) leave(next func()) {
-	if u.wiz.conn == nil {
-		next()
-		return
-	}
-	newConfirm(u, u.L.T("ui.discard.title"), u.L.T("ui.discard.confirm"),
-		u.para(u.L.T("ui.discard.body")), next).Show()
-}
-
-// goHome leaves the wizard (after a running wait is canceled by the screen).
-func (u *UI) goHome() {
-	if u.Authorize != nil {
-		u.Authorize.cancelWait()
-	}
-	u.discard()
-	u.endDemo()
-	u.wiz = wizard{}
-	// The Credentials screen holds the typed consumer secret in its entry:
-	// let it go with the wizard.
-	u.Credentials = nil
-	u.ShowHome()
-}
-
-// discard revokes the token of an authorized connection that the admin
-// leaves without saving, so no live token is left that nobody keeps.
-func (u *UI) discard() {
-	c := u.wiz.conn
-	u.wiz.conn = nil
-	if c == nil {
-		return
-	}
-	u.background(func(ctx context.Context) { _ = u.backend.Discard(ctx, c) })
-}
-
-// background runs f on a goroutine; f reports back through u.do.
-func (u *UI) background(f func(ctx context.Context)) {
-	go f(u.ctx)
+// background is how the window runs work off the UI thread: f runs on a
+// goroutine with a context of its own, which ends when f returns, when the
+// window closes (Close) or when the returned stop is called (Cancel,
+// leaving a screen). f reports back through u.do.
+func (u *UI) background(f func(ctx context.Context)) (stop context.CancelFunc) {
+	ctx, cancel := context.WithCancel(u.ctx)
+	go func() {
+		defer cancel()
+		f(ctx)
+	}()
+	return cancel
 }

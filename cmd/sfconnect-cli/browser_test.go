@@ -21,7 +21,7 @@ func TestLoginWhenTheBrowserCannotBeOpened(t *testing.T) {
 			var shown *url.URL
 			c.browser = func(_ string, u *url.URL) error {
 				shown = u
-				go c.fetch(u) // the admin, opening the printed URL by hand
+				go c.web.Navigate(u.String()) // the admin, opening the printed URL by hand
 				return errors.New("no browser")
 			}
 			code, out, errOut := c.login("manual")

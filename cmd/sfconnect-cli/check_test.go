@@ -4,13 +4,13 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
-	"net"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 
 	"github.com/sfconnect/sfconnect/internal/oauthflow"
+	"github.com/sfconnect/sfconnect/internal/testkit"
 )
 
 // checkFixture is a live connection "prod", one whose token the console's
@@ -33,13 +33,7 @@ func checkFixture(t *testing.T) *cli {
 	if err := json.Unmarshal([]byte(exported), &f); err != nil {
 		t.Fatal(err)
 	}
-	l, err := net.Listen("tcp", "127.0.0.1:0")
-	if err != nil {
-		t.Fatal(err)
-	}
-	closed := "http://" + l.Addr().String()
-	l.Close()
-	f["salesforce"].(map[string]any)["login_url"] = closed
+	f["salesforce"].(map[string]any)["login_url"] = testkit.ClosedURL(t)
 	b, _ := json.Marshal(f)
 	file := filepath.Join(t.TempDir(), "unreachable.json")
 	if err := os.WriteFile(file, b, 0o600); err != nil {

@@ -3,15 +3,14 @@ package main
 import (
 	"bufio"
 	"context"
-	"net/http"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
-	"time"
 
 	"github.com/sfconnect/sfconnect/internal/secrets"
 	"github.com/sfconnect/sfconnect/internal/sfsim"
+	"github.com/sfconnect/sfconnect/internal/testkit"
 )
 
 // dumpEnvVar, when set, turns this test binary into a "browser": it writes
@@ -30,11 +29,9 @@ func fakeBrowser(dumpTo, target string) int {
 	if err := os.WriteFile(dumpTo, []byte(strings.Join(os.Environ(), "\n")), 0o600); err != nil {
 		return 3
 	}
-	resp, err := (&http.Client{Timeout: 20 * time.Second}).Get(target)
-	if err != nil {
+	if v := new(testkit.Browser).Navigate(target); v.Err != nil {
 		return 4
 	}
-	resp.Body.Close()
 	return 0
 }
 
@@ -55,7 +52,7 @@ func TestBrowserProcessGetsNoSecret(t *testing.T) {
 	if strings.ContainsAny(exe, " \t") {
 		t.Fatalf("test binary path %q has a space; the browser command is split on spaces", exe)
 	}
-	out, errOut := &syncBuf{}, &syncBuf{}
+	out, errOut := &testkit.SyncBuffer{}, &testkit.SyncBuffer{}
 	e := &env{stdin: bufio.NewReader(strings.NewReader("")), stdout: out, stderr: errOut,
 		getenv: os.Getenv, takeEnv: secrets.TakeEnv, isTerminal: func() bool { return false },
 		keychain: func() secrets.Store { return c.store }, openBrowser: openBrowser,

@@ -4,22 +4,19 @@ import (
 	"bufio"
 	"bytes"
 	"context"
-	"fmt"
 	"io"
-	"net"
 	"net/http"
 	"net/url"
 	"os"
 	"path/filepath"
 	"strings"
-	"sync"
-	"sync/atomic"
 	"testing"
 	"time"
 
 	"github.com/sfconnect/sfconnect/internal/netproxy"
 	"github.com/sfconnect/sfconnect/internal/secrets"
 	"github.com/sfconnect/sfconnect/internal/sfsim"
+	"github.com/sfconnect/sfconnect/internal/testkit"
 )
 
 // cli runs the real command code with a test's stdin, keychain and browser.
@@ -33,10 +30,12 @@ type cli struct {
 	callback string
 	http     *http.Client     // the TLS simulator's client; nil for plain loopback
 	net      netproxy.Options // the network's outside world (doctor_test.go)
-	// browser plays the browser; nil fetches the URL and reports success.
+	// web is the admin's browser: it follows the sign-in to the callback
+	// and counts the starts.
+	web *testkit.Browser
+	// browser, when set, opens URLs instead of web.
 	browser func(cmd string, u *url.URL) error
-	tweak   func(e *env)  // adjusts the environment of the next runs (a terminal, say)
-	opened  *atomic.Int32 // browser starts
+	tweak   func(e *env) // adjusts the environment of the next runs (a terminal, say)
 }
 
 func newCLI(t *testing.T) *cli {
@@ -48,36 +47,15 @@ func newCLI(t *testing.T) *cli {
 // (sfsim.StartTLS: no --login-url needed) and lets tweak adjust the org.
 func newCLIWith(t *testing.T, namespace string, tweak func(*sfsim.Options)) *cli {
 	t.Helper()
-	l, err := net.Listen("tcp", "127.0.0.1:0")
-	if err != nil {
-		t.Fatal(err)
-	}
-	port := l.Addr().(*net.TCPAddr).Port
-	l.Close()
-	c := &cli{t: t, store: secrets.NewMemory(), dir: t.TempDir(), vars: map[string]string{"LANG": "en_US.UTF-8"}, opened: new(atomic.Int32),
-		callback: fmt.Sprintf("http://localhost:%d/callback", port)}
-	opts := sfsim.DemoOptions(c.callback)
-	opts.Consent = sfsim.ConsentAuto
-	opts.Org.MyDomain = namespace
-	if tweak != nil {
-		tweak(&opts)
-	}
-	run, err := sfsim.StartOrg(context.Background(), opts)
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(run.Close)
-	c.sim, c.simURL = run.Sim, run.URL
-	if namespace != "" {
-		c.http = run.Client()
-	}
-	return c
+	org := testkit.StartOrg(t, namespace, tweak)
+	return &cli{t: t, store: secrets.NewMemory(), dir: t.TempDir(), vars: map[string]string{"LANG": "en_US.UTF-8"},
+		sim: org.Sim, simURL: org.URL, callback: org.Callback, http: org.HTTP, web: org.Browser(testkit.Follow)}
 }
 
 // run returns the exit code, stdout and stderr of one invocation.
 func (c *cli) run(stdin string, args ...string) (int, string, string) {
 	// The listener logs from its own goroutine: the sinks must be safe.
-	out, errOut := &syncBuf{}, &syncBuf{}
+	out, errOut := &testkit.SyncBuffer{}, &testkit.SyncBuffer{}
 	e := &env{
 		stdin:       bufio.NewReader(strings.NewReader(stdin)),
 		stdout:      out,
@@ -94,28 +72,13 @@ func (c *cli) run(stdin string, args ...string) (int, string, string) {
 		sealWork:    10, // age's 18 costs seconds per test
 	}
 	if e.openBrowser == nil {
-		e.openBrowser = func(cmd string, u *url.URL) error {
-			c.opened.Add(1)
-			go c.fetch(u)
-			return nil
-		}
+		e.openBrowser = func(_ string, u *url.URL) error { return c.web.Open(u) }
 	}
 	if c.tweak != nil {
 		c.tweak(e)
 	}
 	code := run(context.Background(), args, e)
 	return code, out.String(), errOut.String()
-}
-
-// fetch plays a browser that follows the sign-in to the callback.
-func (c *cli) fetch(u *url.URL) {
-	browser := http.DefaultClient
-	if c.http != nil {
-		browser = c.http
-	}
-	if resp, err := browser.Get(u.String()); err == nil {
-		resp.Body.Close()
-	}
 }
 
 // takeEnv reads and removes a variable of the test's environment.
@@ -235,7 +198,7 @@ func TestSecretFromEnvironmentAndNoBrowserPaste(t *testing.T) {
 	c.vars["SFCONNECT_CLIENT_SECRET"] = sfsim.DemoClientSecret
 	pr, pw := io.Pipe()
 	defer pw.Close()
-	out, errOut := &syncBuf{}, &syncBuf{}
+	out, errOut := &testkit.SyncBuffer{}, &testkit.SyncBuffer{}
 	e := &env{stdin: bufio.NewReader(pr), stdout: out, stderr: errOut, getenv: func(k string) string { return c.vars[k] }, takeEnv: c.takeEnv,
 		isTerminal: func() bool { return false }, keychain: func() secrets.Store { return c.store },
 		openBrowser: func(string, *url.URL) error { t.Error("--no-browser opened a browser"); return nil },
@@ -247,14 +210,12 @@ func TestSecretFromEnvironmentAndNoBrowserPaste(t *testing.T) {
 	}()
 	// Play a browser that reaches Salesforce but stops at the redirect, and
 	// paste the address it would have gone to.
-	authURL := waitForLine(t, out, c.simURL)
-	noFollow := &http.Client{CheckRedirect: func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse }}
-	resp, err := noFollow.Get(authURL)
-	if err != nil {
-		t.Fatal(err)
+	authURL := out.WaitLine(t, c.simURL)
+	v := testkit.NewBrowser(testkit.Stop, c.http).Navigate(authURL)
+	if v.Err != nil || v.Landed == "" {
+		t.Fatalf("the browser ended on %d without reaching the callback (%v)", v.Status, v.Err)
 	}
-	resp.Body.Close()
-	if _, err := io.WriteString(pw, resp.Header.Get("Location")+"\n"); err != nil {
+	if _, err := io.WriteString(pw, v.Landed+"\n"); err != nil {
 		t.Fatal(err)
 	}
 	select {
@@ -294,36 +255,4 @@ func TestDemoPrintsTheExportedProfilePath(t *testing.T) {
 			t.Error("the demo wrote into the user's config dir")
 		}
 	}
-}
-
-// syncBuf is a buffer the command and the test may use at once.
-type syncBuf struct {
-	mu sync.Mutex
-	b  bytes.Buffer
-}
-
-func (s *syncBuf) Write(p []byte) (int, error) {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	return s.b.Write(p)
-}
-
-func (s *syncBuf) String() string {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	return s.b.String()
-}
-
-// waitForLine waits until a line starting with prefix was written.
-func waitForLine(t *testing.T, b *syncBuf, prefix string) string {
-	t.Helper()
-	for deadline := time.Now().Add(20 * time.Second); time.Now().Before(deadline); time.Sleep(20 * time.Millisecond) {
-		for _, line := range strings.Split(b.String(), "\n") {
-			if strings.HasPrefix(line, prefix) {
-				return strings.TrimSpace(line)
-			}
-		}
-	}
-	t.Fatalf("no line starting with %q in %q", prefix, b.String())
-	return ""
 }

@@ -6,7 +6,6 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
-	"net/http"
 	"net/url"
 	"os"
 	"os/exec"
@@ -16,6 +15,7 @@ import (
 	"time"
 
 	"github.com/sfconnect/sfconnect/internal/secrets"
+	"github.com/sfconnect/sfconnect/internal/testkit"
 )
 
 // faultChildEnv carries a childSpec to TestFaultChild in a child process.
@@ -43,7 +43,7 @@ type childSpec struct {
 // child is a running child process and what it printed.
 type child struct {
 	cmd  *exec.Cmd
-	out  *syncBuf
+	out  *testkit.SyncBuffer
 	done chan struct{}
 	err  error
 }
@@ -53,7 +53,7 @@ type child struct {
 func startChild(t *testing.T, spec childSpec, env ...string) *child {
 	t.Helper()
 	raw, _ := json.Marshal(spec)
-	ch := &child{out: &syncBuf{}, done: make(chan struct{})}
+	ch := &child{out: &testkit.SyncBuffer{}, done: make(chan struct{})}
 	ch.cmd = exec.Command(os.Args[0], "-test.run=^TestFaultChild$")
 	ch.cmd.Env = append(append(os.Environ(), faultChildEnv+"="+string(raw)), env...)
 	ch.cmd.Stdout, ch.cmd.Stderr = ch.out, ch.out
@@ -109,22 +109,15 @@ func TestFaultChild(t *testing.T) {
 		time.Sleep(5 * time.Millisecond)
 	}
 	e := &env{
-		stdin:      bufio.NewReader(strings.NewReader("")),
-		stdout:     os.Stdout,
-		stderr:     os.Stderr,
-		getenv:     childGetenv,
-		isTerminal: func() bool { return false },
-		readSecret: func() (string, error) { return "", io.EOF },
-		keychain:   func() secrets.Store { return store },
-		openBrowser: func(_ string, u *url.URL) error {
-			go func() {
-				if resp, err := http.Get(u.String()); err == nil {
-					resp.Body.Close()
-				}
-			}()
-			return nil
-		},
-		configDir: func() (string, error) { return spec.Dir, nil },
+		stdin:       bufio.NewReader(strings.NewReader("")),
+		stdout:      os.Stdout,
+		stderr:      os.Stderr,
+		getenv:      childGetenv,
+		isTerminal:  func() bool { return false },
+		readSecret:  func() (string, error) { return "", io.EOF },
+		keychain:    func() secrets.Store { return store },
+		openBrowser: func(_ string, u *url.URL) error { return new(testkit.Browser).Open(u) },
+		configDir:   func() (string, error) { return spec.Dir, nil },
 	}
 	os.Exit(run(context.Background(), spec.Args, e))
 }

@@ -27,7 +27,7 @@ func (c *faultCLI) exportWithSecrets(name string) string {
 func killAt(t *testing.T, spec childSpec) {
 	t.Helper()
 	ch := startChild(t, spec)
-	waitForLine(t, ch.out, "FAULT-PAUSED")
+	ch.out.WaitLine(t, "FAULT-PAUSED")
 	if err := ch.cmd.Process.Signal(syscall.SIGKILL); err != nil {
 		t.Fatal(err)
 	}

@@ -2,13 +2,13 @@ package main
 
 import (
 	"crypto/x509"
-	"net/url"
 	"strings"
 	"testing"
 
 	"github.com/sfconnect/sfconnect/internal/netproxy"
 	"github.com/sfconnect/sfconnect/internal/netproxy/proxytest"
 	"github.com/sfconnect/sfconnect/internal/sfsim"
+	"github.com/sfconnect/sfconnect/internal/testkit"
 )
 
 // reachCLI is a CLI on a corporate network on loopback: the org served over
@@ -26,14 +26,7 @@ func reachCLI(t *testing.T) (*cli, *proxytest.Salesforce) {
 		Roots:       func() (*x509.CertPool, error) { return sf.Root.Pool(), nil },
 		DialContext: sf.DialContext, LookupHost: sf.Hosts.LookupHost,
 	}
-	c.browser = func(_ string, u *url.URL) error {
-		go func() {
-			if resp, err := sf.Browser().Get(u.String()); err == nil {
-				resp.Body.Close()
-			}
-		}()
-		return nil
-	}
+	c.web = testkit.NewBrowser(testkit.Follow, sf.Browser())
 	return c, sf
 }
 

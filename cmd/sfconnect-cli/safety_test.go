@@ -22,7 +22,7 @@ func TestASecretAsAFlagSaysHowToPassIt(t *testing.T) {
 			t.Errorf("%s: exit %d, stderr:\n%s", flag, code, errOut)
 		}
 	}
-	if c.opened.Load() != 0 {
+	if len(c.web.Opened()) != 0 {
 		t.Error("a browser was opened")
 	}
 }
@@ -50,8 +50,8 @@ func TestLoginRefusesBadInputBeforeTheBrowser(t *testing.T) {
 			t.Errorf("login --no-browser %q %v: exit %d, stderr:\n%s", tt.name, tt.extra, code, errOut)
 		}
 	}
-	if c.opened.Load() != 0 || len(c.sim.IssuedRefreshTokens()) != 0 {
-		t.Errorf("a sign-in started: %d browser starts", c.opened.Load())
+	if len(c.web.Opened()) != 0 || len(c.sim.IssuedRefreshTokens()) != 0 {
+		t.Errorf("a sign-in started: %d browser starts", len(c.web.Opened()))
 	}
 }
 
@@ -147,7 +147,7 @@ func TestATamperedProfileIsRefusedAndCanBeDeleted(t *testing.T) {
 			t.Errorf("%v: exit %d\n%s", args, code, errOut)
 		}
 	}
-	if c.opened.Load() != 1 {
+	if len(c.web.Opened()) != 1 {
 		t.Error("a browser was opened for the tampered profile")
 	}
 	code, _, errOut := c.run("", "delete", "--profile", "prod")

@@ -10,6 +10,7 @@ import (
 	"github.com/sfconnect/sfconnect/internal/i18n"
 	"github.com/sfconnect/sfconnect/internal/secrets"
 	"github.com/sfconnect/sfconnect/internal/secrets/secretstest"
+	"github.com/sfconnect/sfconnect/internal/testkit"
 )
 
 // At exit the CLI waits for a keychain write that timed out but still runs,
@@ -23,7 +24,7 @@ func TestExitWaitsForPendingKeychainCalls(t *testing.T) {
 	if err := kr.Set(context.Background(), acct, "late"); !errors.Is(err, secrets.ErrTimeout) {
 		t.Fatalf("Set: %v, want a timeout", err)
 	}
-	errOut := &syncBuf{}
+	errOut := &testkit.SyncBuffer{}
 	e := &env{stderr: errOut, loc: i18n.New("en")}
 
 	e.settleKeychain(10*time.Millisecond, 20*time.Millisecond)
@@ -31,7 +32,7 @@ func TestExitWaitsForPendingKeychainCalls(t *testing.T) {
 		t.Fatalf("a keychain that never answers: stderr %q", out)
 	}
 
-	errOut = &syncBuf{}
+	errOut = &testkit.SyncBuffer{}
 	e.stderr = errOut
 	time.AfterFunc(50*time.Millisecond, release)
 	e.settleKeychain(10*time.Millisecond, 20*time.Second)
@@ -42,7 +43,7 @@ func TestExitWaitsForPendingKeychainCalls(t *testing.T) {
 		t.Errorf("the pending write did not finish before exit: %q", v)
 	}
 
-	errOut = &syncBuf{}
+	errOut = &testkit.SyncBuffer{}
 	e.stderr = errOut
 	e.settleKeychain(10*time.Millisecond, 20*time.Second)
 	if out := errOut.String(); out != "" {

@@ -50,7 +50,7 @@ func BenchmarkConnect(b *testing.B) {
 			b.Fatalf("Connect: %v", err)
 		}
 		b.StopTimer()
-		h.browser.last()
+		h.browser.Wait(b)
 		if err := h.svc.Delete(ctx, name, false, nil); err != nil {
 			b.Fatal(err)
 		}

@@ -4,8 +4,6 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
-	"fmt"
-	"net"
 	"strings"
 	"testing"
 	"time"
@@ -14,6 +12,7 @@ import (
 	"github.com/sfconnect/sfconnect/internal/i18n"
 	"github.com/sfconnect/sfconnect/internal/oauthflow"
 	"github.com/sfconnect/sfconnect/internal/sfsim"
+	"github.com/sfconnect/sfconnect/internal/testkit"
 )
 
 // addCopy imports profile name again as copy, its login URL replaced: a
@@ -35,24 +34,19 @@ func addCopy(t *testing.T, h *harness, name, copy, loginURL string) {
 	}
 }
 
-// closedURL is a loopback URL where nothing listens.
-func closedURL(t *testing.T) string {
-	return fmt.Sprintf("http://127.0.0.1:%d", freePort(t))
-}
-
 func TestCheckAllTellsLiveDeadAndUnreachable(t *testing.T) {
 	h := connected(t, nil) // "prod"
 	ctx := context.Background()
 	if _, err := h.svc.Connect(ctx, "revoked", h.input(), h.fields(), nil); err != nil {
 		t.Fatal(err)
 	}
-	h.browser.last()
+	h.browser.Wait(t)
 	gone, _ := h.svc.Secrets(ctx, "revoked")
 	console := oauthflow.Config{LoginURL: h.simURL, ClientID: sfsim.DemoClientID, ClientSecret: sfsim.DemoClientSecret, RedirectURL: h.callback}
 	if err := oauthflow.Revoke(ctx, console, gone.RefreshToken); err != nil {
 		t.Fatal(err)
 	}
-	addCopy(t, h, "prod", "unreachable", closedURL(t))
+	addCopy(t, h, "prod", "unreachable", testkit.ClosedURL(t))
 	refreshes := len(h.sim.EventsOf("refresh"))
 
 	all, err := h.svc.CheckAll(ctx)
@@ -110,21 +104,8 @@ func TestDeadTokenWithRotationSaysTheConsoleMayHoldANewerOne(t *testing.T) {
 // check's own limit, without holding up the others.
 func TestCheckOfASilentHostEndsAsUnknown(t *testing.T) {
 	h := connected(t, nil)
-	l, err := net.Listen("tcp", "127.0.0.1:0")
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer l.Close()
-	go func() {
-		for {
-			c, err := l.Accept()
-			if err != nil {
-				return
-			}
-			defer c.Close() // held open, never answered
-		}
-	}()
-	addCopy(t, h, "prod", "silent", "http://"+l.Addr().String())
+	silent := testkit.Silent(t)
+	addCopy(t, h, "prod", "silent", "http://"+silent)
 	app.SetCheckTimeout(h.svc, 300*time.Millisecond)
 	all, err := h.svc.CheckAll(context.Background())
 	if err != nil || len(all) != 2 {
@@ -133,7 +114,7 @@ func TestCheckOfASilentHostEndsAsUnknown(t *testing.T) {
 	if all[0].State != app.TokenAlive || all[1].State != app.TokenUnknown || all[1].Reason == nil {
 		t.Errorf("states %v, %v (%v)", all[0].State, all[1].State, all[1].Reason)
 	}
-	want := i18n.New("en").T("app.net.err.slow", map[string]any{"Host": l.Addr().String()})
+	want := i18n.New("en").T("app.net.err.slow", map[string]any{"Host": silent})
 	if text := i18n.New("en").Error(all[1].Reason); text != want {
 		t.Errorf("the timeout reads %q, want %q", text, want)
 	}

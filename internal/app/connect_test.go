@@ -24,8 +24,8 @@ func TestConnectSavesAVerifiedProfileAndItsSecrets(t *testing.T) {
 	if err != nil {
 		t.Fatalf("Connect: %v", err)
 	}
-	if v := h.browser.last(); v.status != http.StatusOK || !strings.Contains(v.body, "Signed in to Salesforce") {
-		t.Errorf("browser ended on %d %q, want the success page", v.status, v.body)
+	if v := h.browser.Wait(t); v.Status != http.StatusOK || !strings.Contains(v.Body, "Signed in to Salesforce") {
+		t.Errorf("browser ended on %d %q, want the success page", v.Status, v.Body)
 	}
 	for _, ch := range c.Report.Checks {
 		if ch.Status != app.Pass {
@@ -67,8 +67,8 @@ func TestConnectFailuresLeaveNothingBehind(t *testing.T) {
 			setup: func(h *harness, in *app.ConnectInput) { h.sim.SetConsent(sfsim.ConsentDeny) },
 			check: wantOAuthCode("access_denied"),
 			vetted: func(t *testing.T, h *harness) {
-				if v := h.browser.last(); strings.Contains(v.body, "Signed in") {
-					t.Errorf("the browser shows success after a denial: %q", v.body)
+				if v := h.browser.Wait(t); strings.Contains(v.Body, "Signed in") {
+					t.Errorf("the browser shows success after a denial: %q", v.Body)
 				}
 			},
 		},
@@ -77,11 +77,11 @@ func TestConnectFailuresLeaveNothingBehind(t *testing.T) {
 			// timeout, which then says why nothing counted.
 			name: "the state that comes back is not ours",
 			setup: func(h *harness, in *app.ConnectInput) {
-				h.browser.edit = func(u *url.URL) {
+				h.browser.Edit(func(u *url.URL) {
 					q := u.Query()
 					q.Set("state", "forged")
 					u.RawQuery = q.Encode()
-				}
+				})
 				in.Timeout = 1500 * time.Millisecond
 			},
 			check: func(t *testing.T, err error) {
@@ -91,8 +91,8 @@ func TestConnectFailuresLeaveNothingBehind(t *testing.T) {
 				}
 			},
 			vetted: func(t *testing.T, h *harness) {
-				if v := h.browser.last(); v.status != http.StatusBadRequest || !strings.Contains(v.body, "This response was ignored") {
-					t.Errorf("browser saw %d %q, want the ignored page", v.status, v.body)
+				if v := h.browser.Wait(t); v.Status != http.StatusBadRequest || !strings.Contains(v.Body, "This response was ignored") {
+					t.Errorf("browser saw %d %q, want the ignored page", v.Status, v.Body)
 				}
 			},
 		},
@@ -101,11 +101,11 @@ func TestConnectFailuresLeaveNothingBehind(t *testing.T) {
 			setup: func(h *harness, in *app.ConnectInput) {
 				var offset atomic.Int64
 				h.sim.SetNow(func() time.Time { return time.Now().Add(time.Duration(offset.Load())) })
-				h.browser.onRedirect = func(req *http.Request) {
+				h.browser.OnRedirect(func(req *http.Request) {
 					if req.URL.Query().Get("code") != "" {
 						offset.Store(int64(16 * time.Minute)) // Salesforce codes live 15 minutes
 					}
-				}
+				})
 			},
 			check: wantOAuthCode("invalid_grant"),
 		},
@@ -126,9 +126,9 @@ func TestConnectFailuresLeaveNothingBehind(t *testing.T) {
 				}
 			},
 			vetted: func(t *testing.T, h *harness) {
-				v := h.browser.last()
-				if v.status != http.StatusBadRequest || !strings.Contains(v.body, "redirect_uri_mismatch") {
-					t.Errorf("browser saw %d %q, want Salesforce's redirect_uri_mismatch page", v.status, v.body)
+				v := h.browser.Wait(t)
+				if v.Status != http.StatusBadRequest || !strings.Contains(v.Body, "redirect_uri_mismatch") {
+					t.Errorf("browser saw %d %q, want Salesforce's redirect_uri_mismatch page", v.Status, v.Body)
 				}
 			},
 		},

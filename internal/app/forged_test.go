@@ -31,7 +31,7 @@ func TestConnectForgedCallbacksDoNotEndTheSignIn(t *testing.T) {
 			resp.Body.Close()
 			forged = append(forged, resp.StatusCode)
 		}
-		return h.browser.open(u)
+		return h.browser.Open(u)
 	}
 	svc := app.New(app.Deps{Profiles: &profile.Store{Dir: h.dir}, Secrets: h.store, OpenBrowser: forge,
 		Logger: slog.New(slog.NewTextHandler(h.logs, &slog.HandlerOptions{Level: slog.LevelDebug}))})
@@ -44,8 +44,8 @@ func TestConnectForgedCallbacksDoNotEndTheSignIn(t *testing.T) {
 			t.Errorf("forged request %d answered %d, want 400", i, status)
 		}
 	}
-	if v := h.browser.last(); v.status != http.StatusOK || !strings.Contains(v.body, "Signed in to Salesforce") {
-		t.Errorf("the real redirect ended on %d %q, want the success page", v.status, v.body)
+	if v := h.browser.Wait(t); v.Status != http.StatusOK || !strings.Contains(v.Body, "Signed in to Salesforce") {
+		t.Errorf("the real redirect ended on %d %q, want the success page", v.Status, v.Body)
 	}
 	if _, err := h.svc.Load(context.Background(), "prod"); err != nil {
 		t.Errorf("profile not saved: %v", err)

@@ -84,8 +84,8 @@ func TestConnectRefusesASecretOfTheWrongShape(t *testing.T) {
 			t.Errorf("secret %q: err = %v (key %q), want %s", secret, err, keyOf(err), key)
 		}
 	}
-	if len(h.browser.opened) != 0 {
-		t.Errorf("a browser opened: %v", h.browser.opened)
+	if len(h.browser.Opened()) != 0 {
+		t.Errorf("a browser opened: %v", h.browser.Opened())
 	}
 	h.assertNothingSaved()
 }

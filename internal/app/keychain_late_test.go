@@ -19,7 +19,7 @@ func lateKeychain(t *testing.T) (*harness, *secrets.Keyring, *secretstest.Backen
 	h := newHarness(t, nil)
 	b := secretstest.New()
 	kr := secrets.NewKeyringOn(b, "late-"+t.Name(), 100*time.Millisecond)
-	svc := app.New(app.Deps{Profiles: &profile.Store{Dir: h.dir}, Secrets: kr, OpenBrowser: h.browser.open})
+	svc := app.New(app.Deps{Profiles: &profile.Store{Dir: h.dir}, Secrets: kr, OpenBrowser: h.browser.Open})
 	return h, kr, b, svc
 }
 
@@ -68,7 +68,7 @@ func TestReauthorizeTimeoutKeepsTheOldSecret(t *testing.T) {
 	if _, err := svc.Connect(ctx, "prod", h.input(), h.fields(), nil); err != nil {
 		t.Fatalf("first Connect: %v", err)
 	}
-	h.browser.last()
+	h.browser.Wait(t)
 	rt := secrets.Account("prod", secrets.RefreshToken)
 	old, _ := b.Value(kr.Service(), rt)
 

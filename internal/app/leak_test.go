@@ -28,7 +28,7 @@ func TestConnectLeaksNothing(t *testing.T) {
 	h := newHarness(t, nil)
 	client := netproxy.NewClient(60 * time.Second)
 	svc := app.New(app.Deps{Profiles: &profile.Store{Dir: h.dir}, Secrets: h.store, HTTP: client,
-		OpenBrowser: h.browser.open, Lang: "ja"})
+		OpenBrowser: h.browser.Open, Lang: "ja"})
 	ctx := context.Background()
 	flow := func(i int) {
 		t.Helper()
@@ -36,8 +36,8 @@ func TestConnectLeaksNothing(t *testing.T) {
 		if _, err := svc.Connect(ctx, name, h.input(), h.fields(), nil); err != nil {
 			t.Fatalf("flow %d: Connect: %v", i, err)
 		}
-		if v := h.browser.last(); v.err != nil || v.status != http.StatusOK {
-			t.Fatalf("flow %d: the browser ended on %d %v", i, v.status, v.err)
+		if v := h.browser.Wait(t); v.Err != nil || v.Status != http.StatusOK {
+			t.Fatalf("flow %d: the browser ended on %d %v", i, v.Status, v.Err)
 		}
 		if err := svc.Delete(ctx, name, false, nil); err != nil {
 			t.Fatalf("flow %d: Delete: %v", i, err)

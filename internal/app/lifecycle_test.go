@@ -22,7 +22,7 @@ func connected(t *testing.T, mutate func(*sfsim.Options)) *harness {
 	if _, err := h.svc.Connect(context.Background(), "prod", h.input(), h.fields(), nil); err != nil {
 		t.Fatalf("Connect: %v", err)
 	}
-	h.browser.last()
+	h.browser.Wait(t)
 	return h
 }
 
@@ -243,7 +243,7 @@ func TestAFailedReauthorizationKeepsTheOldToken(t *testing.T) {
 	h := connected(t, nil)
 	ctx := context.Background()
 	store := &failingSave{ProfileStore: &profile.Store{Dir: h.dir}}
-	svc := app.New(app.Deps{Profiles: store, Secrets: h.store, OpenBrowser: h.browser.open})
+	svc := app.New(app.Deps{Profiles: store, Secrets: h.store, OpenBrowser: h.browser.Open})
 	before, _ := svc.Secrets(ctx, "prod")
 	old, _ := svc.Load(ctx, "prod")
 	ss, err := svc.Reauthorize(ctx, "prod", false, 0)
@@ -257,7 +257,7 @@ func TestAFailedReauthorizationKeepsTheOldToken(t *testing.T) {
 	if _, err := svc.Complete(ctx, ss, "prod", app.FieldsOf(old), nil); err == nil {
 		t.Fatal("Complete succeeded although the profile could not be saved")
 	}
-	h.browser.last()
+	h.browser.Wait(t)
 	after, err := svc.Secrets(ctx, "prod")
 	if err != nil {
 		t.Fatal(err)

@@ -136,7 +136,7 @@ func TestANewConnectionOverOrphansIsNotARenewal(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	h.browser.last()
+	h.browser.Wait(t)
 	if c.Renewal != nil {
 		t.Errorf("Renewal = %+v for a new profile", c.Renewal)
 	}
@@ -153,7 +153,7 @@ func TestImportOfOneSecretUndoesAWriteThatTimedOut(t *testing.T) {
 	if _, err := h.svc.Connect(context.Background(), "prod", h.input(), h.fields(), nil); err != nil {
 		t.Fatal(err)
 	}
-	h.browser.last()
+	h.browser.Wait(t)
 	file := []byte(strings.Replace(string(exportOf(t, h, "prod", false)), `"client_id":`, `"client_secret": "only-the-secret", "client_id":`, 1))
 	cs := secrets.Account("solo", secrets.ClientSecret)
 	release := b.Hold("set", cs)

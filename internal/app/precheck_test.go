@@ -43,8 +43,8 @@ func TestConnectChecksEveryInputBeforeTheBrowser(t *testing.T) {
 			}
 		})
 	}
-	if len(h.browser.opened) != 0 || len(h.sim.IssuedRefreshTokens()) != 0 {
-		t.Errorf("a sign-in started: opened %v", h.browser.opened)
+	if len(h.browser.Opened()) != 0 || len(h.sim.IssuedRefreshTokens()) != 0 {
+		t.Errorf("a sign-in started: opened %v", h.browser.Opened())
 	}
 	h.assertNothingSaved()
 }
@@ -54,13 +54,13 @@ func TestConnectChecksEveryInputBeforeTheBrowser(t *testing.T) {
 func TestReauthorizeChecksTheSavedProfileFirst(t *testing.T) {
 	h := connected(t, nil)
 	tamper(t, h.dir, "prod", "asset_id", "not valid!")
-	opened := len(h.browser.opened)
+	opened := len(h.browser.Opened())
 	_, err := h.svc.Reauthorize(context.Background(), "prod", false, 0)
 	var v profile.ValidationErrors
 	if !errors.As(err, &v) || v.Field("asset_id") == nil {
 		t.Fatalf("Reauthorize = %v, want the asset ID refused", err)
 	}
-	if len(h.browser.opened) != opened {
+	if len(h.browser.Opened()) != opened {
 		t.Error("the browser opened")
 	}
 }

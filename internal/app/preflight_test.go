@@ -4,7 +4,6 @@ import (
 	"context"
 	"crypto/x509"
 	"fmt"
-	"net"
 	"os"
 	"path/filepath"
 	"strings"
@@ -18,6 +17,7 @@ import (
 	"github.com/sfconnect/sfconnect/internal/profile"
 	"github.com/sfconnect/sfconnect/internal/secrets"
 	"github.com/sfconnect/sfconnect/internal/sfsim"
+	"github.com/sfconnect/sfconnect/internal/testkit"
 )
 
 // corpNet is a corporate network on loopback: the simulator over TLS under
@@ -61,7 +61,7 @@ func (c *corpNet) service(set netproxy.Settings) *app.Service {
 // run checks the org acme at its My Domain, served by the simulator.
 func (c *corpNet) run(svc *app.Service) *app.Preflight {
 	return svc.Preflight(context.Background(), app.PreflightInput{Org: "acme",
-		CallbackURL: fmt.Sprintf("http://localhost:%d/callback", freePort(c.t)),
+		CallbackURL: testkit.CallbackURL(c.t),
 		LoginURL:    c.sf.URL("acme.my.salesforce.com")})
 }
 
@@ -148,7 +148,7 @@ func TestPreflightFindsTheWayThroughACorporateNetwork(t *testing.T) {
 			return netproxy.Settings{}
 		}, map[string]string{app.CheckHTTPS: "fail app.net.err.dns", app.CheckTLS: "warn app.preflight.tls.skipped"}},
 		{"the proxy is down", func(c *corpNet) netproxy.Settings {
-			return netproxy.Settings{Proxy: fmt.Sprintf("http://127.0.0.1:%d", freePort(t))}
+			return netproxy.Settings{Proxy: testkit.ClosedURL(t)}
 		}, map[string]string{app.CheckHTTPS: "fail app.net.err.proxy_unreachable"}},
 		{"a broken PAC file", func(c *corpNet) netproxy.Settings {
 			return netproxy.Settings{PAC: proxytest.ServePAC(t, "function FindProxyForURL(").URL}
@@ -173,12 +173,7 @@ func TestPreflightTellsWhyTheCallbackPortCannotBeUsed(t *testing.T) {
 	c.ports = func(context.Context) ([]callback.PortRange, error) { return callback.ParseExcludedPorts(sample), nil }
 	svc := c.service(netproxy.Settings{})
 
-	taken, err := net.Listen("tcp", "127.0.0.1:0")
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer taken.Close()
-	takenPort := taken.Addr().(*net.TCPAddr).Port
+	takenPort, _ := testkit.Occupy(t)
 	tests := []struct {
 		callback, key, suggested string
 	}{
@@ -227,7 +222,7 @@ func TestPreflightChecksTheOrgAgainstItsHost(t *testing.T) {
 	}
 	for _, tt := range tests {
 		p := svc.Preflight(context.Background(), app.PreflightInput{Org: tt.org, LoginURL: tt.loginURL,
-			CallbackURL: fmt.Sprintf("http://localhost:%d/", freePort(t))})
+			CallbackURL: testkit.CallbackURL(t)})
 		got, _ := p.Check(app.CheckOrg)
 		if spec := got.Status.String() + " " + got.Key; spec != tt.expect {
 			t.Errorf("%s at %q: %s %v, want %s", tt.org, tt.loginURL, spec, got.Args, tt.expect)

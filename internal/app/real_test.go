@@ -14,6 +14,7 @@ import (
 	"github.com/sfconnect/sfconnect/internal/profile"
 	"github.com/sfconnect/sfconnect/internal/secrets"
 	"github.com/sfconnect/sfconnect/internal/sfsim"
+	"github.com/sfconnect/sfconnect/internal/testkit"
 )
 
 // TestRealKeychainFullLogin runs the whole flow with the OS keychain (on
@@ -24,7 +25,7 @@ func TestRealKeychainFullLogin(t *testing.T) {
 	}
 	h := newHarness(t, nil)
 	kr := secrets.NewKeyring(fmt.Sprintf("sfconnect-test-%d", time.Now().UnixNano()), 10*time.Second)
-	svc := app.New(app.Deps{Profiles: &profile.Store{Dir: h.dir}, Secrets: kr, OpenBrowser: h.browser.open})
+	svc := app.New(app.Deps{Profiles: &profile.Store{Dir: h.dir}, Secrets: kr, OpenBrowser: h.browser.Open})
 	ctx := context.Background()
 	if _, err := svc.Connect(ctx, "real", h.input(), h.fields(), nil); err != nil {
 		t.Fatalf("Connect: %v", err)
@@ -53,7 +54,7 @@ func TestChromiumCompletesTheFlow(t *testing.T) {
 		t.Skip("set SFCONNECT_CHROMIUM to a chromium binary (scripts/test.sh does)")
 	}
 	h := newHarness(t, nil)
-	out := &syncBuffer{}
+	out := &testkit.SyncBuffer{}
 	exited := make(chan struct{})
 	profileDir := t.TempDir()
 	var cmd *exec.Cmd

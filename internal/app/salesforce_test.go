@@ -117,8 +117,8 @@ func TestAppAccessErrorsHaveTheirOwnMessages(t *testing.T) {
 				if text := i18n.New(lang).Error(err); !strings.Contains(text, want) {
 					t.Errorf("message %q does not name %q", text, want)
 				}
-				if v := h.browser.last(); !strings.Contains(v.body, want) {
-					t.Errorf("the browser page does not explain it: %q", v.body)
+				if v := h.browser.Wait(t); !strings.Contains(v.Body, want) {
+					t.Errorf("the browser page does not explain it: %q", v.Body)
 				}
 				h.assertNothingSaved()
 			})

@@ -13,16 +13,17 @@ import (
 	"github.com/sfconnect/sfconnect/internal/callback"
 	"github.com/sfconnect/sfconnect/internal/profile"
 	"github.com/sfconnect/sfconnect/internal/sfsim"
+	"github.com/sfconnect/sfconnect/internal/testkit"
 )
 
 func TestAStolenCodeIsUselessWithoutTheVerifier(t *testing.T) {
 	h := newHarness(t, nil)
 	status := make(chan int, 1)
-	h.browser.onRedirect = func(req *http.Request) {
+	h.browser.OnRedirect(func(req *http.Request) {
 		if code := req.URL.Query().Get("code"); code != "" {
 			status <- redeem(h, code)
 		}
-	}
+	})
 	if _, err := h.svc.Connect(context.Background(), "prod", h.input(), h.fields(), nil); err != nil {
 		t.Fatalf("Connect after the attempted theft: %v", err)
 	}
@@ -34,15 +35,15 @@ func TestAStolenCodeIsUselessWithoutTheVerifier(t *testing.T) {
 func TestAReplayedCodeIsRefused(t *testing.T) {
 	h := newHarness(t, nil)
 	var used string
-	h.browser.onRedirect = func(req *http.Request) {
+	h.browser.OnRedirect(func(req *http.Request) {
 		if code := req.URL.Query().Get("code"); code != "" {
 			used = code
 		}
-	}
+	})
 	if _, err := h.svc.Connect(context.Background(), "first", h.input(), h.fields(), nil); err != nil {
 		t.Fatal(err)
 	}
-	h.browser.last()
+	h.browser.Wait(t)
 	// The admin pastes the old code into a new sign-in.
 	ss, err := h.svc.Begin(context.Background(), h.input())
 	if err != nil {
@@ -90,7 +91,7 @@ func TestPortAlreadyTakenNamesThePort(t *testing.T) {
 	if !errors.As(err, &pe) || pe.Reason != "in_use" || u.Port() != strconv.Itoa(pe.Port) {
 		t.Fatalf("err = %v, want *callback.PortError in_use on port %s", err, u.Port())
 	}
-	if len(h.browser.opened) != 0 {
+	if len(h.browser.Opened()) != 0 {
 		t.Error("the browser was opened although nothing could receive the callback")
 	}
 	h.assertNothingSaved()
@@ -101,10 +102,10 @@ func TestASecondCallbackChangesNothing(t *testing.T) {
 	if _, err := h.svc.Connect(context.Background(), "prod", h.input(), h.fields(), nil); err != nil {
 		t.Fatal(err)
 	}
-	v := h.browser.last()
+	v := h.browser.Wait(t)
 	// The listener is closed once the flow ended: the replayed callback
 	// cannot reach anything, and the saved profile stays as it was.
-	resp, err := http.Get(v.final.String())
+	resp, err := http.Get(v.Final.String())
 	if err == nil {
 		resp.Body.Close()
 		if resp.StatusCode == http.StatusOK {
@@ -157,21 +158,16 @@ func TestBadInputIsRejectedBeforeAnythingStarts(t *testing.T) {
 
 func TestPastedAddressCompletesTheFlow(t *testing.T) {
 	h := newHarness(t, nil)
-	// The browser reaches Salesforce but not us: capture where it would go.
-	var location string
 	ss, err := h.svc.Begin(context.Background(), h.input())
 	if err != nil {
 		t.Fatal(err)
 	}
-	c := &http.Client{CheckRedirect: func(req *http.Request, via []*http.Request) error {
-		location = req.URL.String()
-		return http.ErrUseLastResponse
-	}}
-	resp, err := c.Get(ss.AuthURL())
-	if err != nil {
-		t.Fatal(err)
+	// The browser reaches Salesforce but not us: capture where it would go.
+	v := testkit.NewBrowser(testkit.Stop, h.http).Navigate(ss.AuthURL())
+	location := v.Landed
+	if v.Err != nil || location == "" {
+		t.Fatalf("the browser ended on %d without reaching the callback (%v)", v.Status, v.Err)
 	}
-	resp.Body.Close()
 	if err := ss.Paste("  " + location + "\n"); err != nil {
 		t.Fatalf("Paste: %v", err)
 	}
@@ -196,7 +192,7 @@ func TestCancelDuringVerificationIsACancelNotAFailedCheck(t *testing.T) {
 			cancel()
 		}
 	})
-	h.browser.last()
+	h.browser.Wait(t)
 	if !errors.Is(err, context.Canceled) {
 		t.Fatalf("err = %v, want context.Canceled", err)
 	}

@@ -35,10 +35,10 @@ func (r refusingPaths) RoundTrip(req *http.Request) (*http.Response, error) {
 // diagnosis, nothing is saved and the new token is revoked.
 func TestAnIdentityCallWithoutAnAnswerSaysWhy(t *testing.T) {
 	h := newHarness(t, nil)
-	svc := app.New(app.Deps{Profiles: &profile.Store{Dir: h.dir}, Secrets: h.store, OpenBrowser: h.browser.open,
+	svc := app.New(app.Deps{Profiles: &profile.Store{Dir: h.dir}, Secrets: h.store, OpenBrowser: h.browser.Open,
 		HTTP: &http.Client{Transport: refusingPaths{prefix: "/id/", next: http.DefaultTransport}}})
 	_, err := svc.Connect(context.Background(), "prod", h.input(), h.fields(), nil)
-	h.browser.last()
+	h.browser.Wait(t)
 	var ve *app.VerificationError
 	if !errors.As(err, &ve) {
 		t.Fatalf("err = %v, want a VerificationError", err)

@@ -75,7 +75,7 @@ func TestATamperedLoginURLIsNeverContacted(t *testing.T) {
 	if _, err := h.svc.Connect(ctx, "prod", h.orgInput("acme"), h.fields(), nil); err != nil {
 		t.Fatal(err)
 	}
-	h.browser.last()
+	h.browser.Wait(t)
 	sec, _ := h.svc.Secrets(ctx, "prod")
 	tamper(t, h.dir, "prod", "login_url", "https://collector.evil.example")
 	rec.hosts = nil
@@ -99,8 +99,8 @@ func TestATamperedLoginURLIsNeverContacted(t *testing.T) {
 	if len(rec.hosts) != 0 {
 		t.Fatalf("requests went out for a refused profile: %v", rec.hosts)
 	}
-	if len(h.browser.opened) != 1 {
-		t.Errorf("the browser was opened again: %v", h.browser.opened)
+	if len(h.browser.Opened()) != 1 {
+		t.Errorf("the browser was opened again: %v", h.browser.Opened())
 	}
 
 	// Delete still works: the token is revoked at the org's own My Domain.

@@ -11,6 +11,8 @@ import (
 	"strings"
 	"syscall"
 	"testing"
+
+	"github.com/sfconnect/sfconnect/internal/testkit"
 )
 
 func TestBindPlan(t *testing.T) {
@@ -87,13 +89,8 @@ func TestPortErrorMessage(t *testing.T) {
 }
 
 func TestListenPortInUse(t *testing.T) {
-	held, err := net.Listen("tcp4", "127.0.0.1:0")
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer held.Close()
-	port := held.Addr().(*net.TCPAddr).Port
-	_, err = Listen(context.Background(), Config{RedirectURL: fmt.Sprintf("http://localhost:%d/", port), State: "s"})
+	port, _ := testkit.Occupy(t)
+	_, err := Listen(context.Background(), Config{RedirectURL: fmt.Sprintf("http://localhost:%d/", port), State: "s"})
 	var pe *PortError
 	if !errors.As(err, &pe) || pe.Reason != "in_use" || pe.Port != port {
 		t.Fatalf("err = %v, want PortError in_use on %d", err, port)
@@ -119,7 +116,7 @@ func ipv6Available(t *testing.T) {
 func TestListenIPv6PortTaken(t *testing.T) {
 	ipv6Available(t)
 	for range 5 {
-		port := freePort(t)
+		port := testkit.FreePort(t)
 		held, err := net.Listen("tcp6", net.JoinHostPort("::1", strconv.Itoa(port)))
 		if err != nil {
 			continue

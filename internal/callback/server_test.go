@@ -12,27 +12,18 @@ import (
 	"sync"
 	"testing"
 	"time"
+
+	"github.com/sfconnect/sfconnect/internal/testkit"
 )
 
 const serverState = "srv-state-Qm81"
-
-// freePort asks the kernel for a port that is free on 127.0.0.1 right now.
-func freePort(t *testing.T) int {
-	t.Helper()
-	l, err := net.Listen("tcp4", "127.0.0.1:0")
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer l.Close()
-	return l.Addr().(*net.TCPAddr).Port
-}
 
 // listenFree starts a server on a free port, retrying if another process
 // grabbed the port in between.
 func listenFree(t *testing.T) (*Server, int) {
 	t.Helper()
 	for range 5 {
-		port := freePort(t)
+		port := testkit.FreePort(t)
 		s, err := Listen(context.Background(), Config{
 			RedirectURL: fmt.Sprintf("http://localhost:%d/callback", port),
 			State:       serverState,

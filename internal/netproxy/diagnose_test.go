@@ -12,6 +12,7 @@ import (
 	"time"
 
 	"github.com/sfconnect/sfconnect/internal/netproxy/proxytest"
+	"github.com/sfconnect/sfconnect/internal/testkit"
 )
 
 // Errors as Go's transport returns them, for the cases loopback cannot
@@ -76,7 +77,7 @@ func TestDiagnoseRealFailures(t *testing.T) {
 	cutOff := proxytest.StartProxy(t, proxytest.ProxyOptions{Hosts: proxytest.Hosts{}}) // resolves nothing: 502
 	inspecting := proxytest.StartProxy(t, proxytest.ProxyOptions{Hosts: r.sf.Hosts,
 		Inspect: proxytest.NewCA(t, "Corp SSL Inspection CA"), UpstreamRoots: r.sf.Root.Pool()})
-	down := fmt.Sprintf("127.0.0.1:%d", freePort(t))
+	down := fmt.Sprintf("127.0.0.1:%d", testkit.FreePort(t))
 	tests := []struct {
 		name   string
 		set    Settings
@@ -110,22 +111,8 @@ func TestDiagnoseRealFailures(t *testing.T) {
 }
 
 func TestDiagnoseRealSlowAnswerAndRefusedConnection(t *testing.T) {
-	l, err := net.Listen("tcp", "127.0.0.1:0")
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer l.Close()
-	go func() { // accepts and never answers, as a hung endpoint does
-		for {
-			c, err := l.Accept()
-			if err != nil {
-				return
-			}
-			defer c.Close()
-		}
-	}()
-	closed := fmt.Sprintf("127.0.0.1:%d", freePort(t))
-	for addr, key := range map[string]string{l.Addr().String(): "app.net.err.slow", closed: "app.net.err.unreachable"} {
+	closed := fmt.Sprintf("127.0.0.1:%d", testkit.FreePort(t))
+	for addr, key := range map[string]string{testkit.Silent(t): "app.net.err.slow", closed: "app.net.err.unreachable"} {
 		n, err := New(Settings{}, "", Options{Getenv: env(nil), System: func() System { return System{} }})
 		if err != nil {
 			t.Fatal(err)
@@ -140,14 +127,4 @@ func TestDiagnoseRealSlowAnswerAndRefusedConnection(t *testing.T) {
 			t.Errorf("%s: %v is %s, want %s", addr, err, d.MessageKey(), key)
 		}
 	}
-}
-
-func freePort(t *testing.T) int {
-	t.Helper()
-	l, err := net.Listen("tcp", "127.0.0.1:0")
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer l.Close()
-	return l.Addr().(*net.TCPAddr).Port
 }

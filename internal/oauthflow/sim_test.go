@@ -10,21 +10,17 @@ import (
 	"github.com/sfconnect/sfconnect/internal/oauthflow"
 	"github.com/sfconnect/sfconnect/internal/salesforce"
 	"github.com/sfconnect/sfconnect/internal/sfsim"
+	"github.com/sfconnect/sfconnect/internal/testkit"
 )
 
 // authorize plays the browser at the simulator's authorize endpoint (auto
 // consent) and returns the callback query it was redirected to.
 func authorize(t *testing.T, authURL string) url.Values {
 	t.Helper()
-	client := &http.Client{CheckRedirect: func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse }}
-	resp, err := client.Get(authURL)
-	if err != nil {
-		t.Fatal(err)
-	}
-	resp.Body.Close()
-	loc, err := url.Parse(resp.Header.Get("Location"))
-	if resp.StatusCode != http.StatusFound || err != nil {
-		t.Fatalf("authorize answered %d, Location %q", resp.StatusCode, resp.Header.Get("Location"))
+	v := testkit.NewBrowser(testkit.Stop, nil).Navigate(authURL)
+	loc, err := url.Parse(v.Landed)
+	if v.Err != nil || v.Status != http.StatusFound || v.Landed == "" || err != nil {
+		t.Fatalf("authorize answered %d, landed on %q (%v)", v.Status, v.Landed, v.Err)
 	}
 	return loc.Query() // decoded exactly once, as the callback listener does
 }

@@ -10,6 +10,7 @@ import (
 	"testing"
 
 	"github.com/sfconnect/sfconnect/internal/sfsim"
+	"github.com/sfconnect/sfconnect/internal/testkit"
 )
 
 func TestSummarize(t *testing.T) {
@@ -36,20 +37,15 @@ func TestSummarize(t *testing.T) {
 // sfconnect's app and returns an access token.
 func signIn(t *testing.T, b *benchSim) string {
 	t.Helper()
-	c := &http.Client{CheckRedirect: func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse }}
 	q := url.Values{"response_type": {"code"}, "client_id": {b.ClientID}, "redirect_uri": {b.Callback}}
-	resp, err := c.Get(b.URL + "/services/oauth2/authorize?" + q.Encode())
-	if err != nil {
-		t.Fatal(err)
-	}
-	resp.Body.Close()
-	loc, err := url.Parse(resp.Header.Get("Location"))
-	if err != nil || loc.Query().Get("code") == "" {
-		t.Fatalf("authorize answered %d, Location %q", resp.StatusCode, resp.Header.Get("Location"))
+	v := testkit.NewBrowser(testkit.Stop, nil).Navigate(b.URL + "/services/oauth2/authorize?" + q.Encode())
+	loc, err := url.Parse(v.Landed)
+	if v.Err != nil || err != nil || loc.Query().Get("code") == "" {
+		t.Fatalf("authorize answered %d, landed on %q (%v)", v.Status, v.Landed, v.Err)
 	}
 	form := url.Values{"grant_type": {"authorization_code"}, "code": {loc.Query().Get("code")},
 		"client_id": {b.ClientID}, "client_secret": {b.Secret}, "redirect_uri": {b.Callback}}
-	resp, err = http.PostForm(b.URL+"/services/oauth2/token", form)
+	resp, err := http.PostForm(b.URL+"/services/oauth2/token", form)
 	if err != nil {
 		t.Fatal(err)
 	}
