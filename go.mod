@@ -2,7 +2,7 @@ module github.com/sfconnect/sfconnect
 
 go 1.26.0
 
-toolchain go1.26.8
+toolchain go1.26.10
 
 require (
 	filippo.io/age v1.3.2

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Prints the Go toolchain sfconnect is built and tested with, e.g. 1.26.8:
+# Prints the Go toolchain sfconnect is built and tested with, e.g. 1.26.10:
 # go.mod's `toolchain` line, the one place the version is pinned.
 # scripts/deps.sh installs at least it, scripts/lib.sh finds the one deps.sh
 # fetched, and the release workflow builds with its newest patch release.
