@@ -22,8 +22,9 @@ const (
 // the tests that prove it).
 var pacRunTimeout = 5 * time.Second
 
-// fromPAC runs the PAC file at pacURL for target (runPAC) and reads its
-// answer.
+// fromPAC runs the PAC file at pacURL for target and reads its answer:
+// runPAC is goja on Linux and macOS (pac_goja.go) and WinHTTP on Windows
+// (pac_windows.go), which fail with the same *PACError reasons.
 func (n *Network) fromPAC(ctx context.Context, pacURL string, src Source, target *url.URL) (Choice, error) {
 	result, err := n.runPAC(ctx, pacURL, target)
 	if err != nil {

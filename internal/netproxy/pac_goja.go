@@ -1,3 +1,5 @@
+//go:build !windows
+
 package netproxy
 
 import (
@@ -9,7 +11,9 @@ import (
 	"sync"
 )
 
-// A PAC file is fetched here and run by goja (pacjs.go).
+// On Linux and macOS a PAC file is fetched here and run by goja
+// (pacjs.go). Windows runs it with WinHTTP instead (pac_windows.go), so no
+// Windows binary carries a JavaScript engine (docs/NETWORK.md).
 
 // pacCache keeps the compiled PAC scripts of one Network by URL. Failures
 // are not kept: "Check again" fetches again.

@@ -42,7 +42,9 @@ func TestPACResultsAreRead(t *testing.T) {
 }
 
 // writePACFile writes script to a new file that is removed when the test
-// ends.
+// ends. Not in t.TempDir: these tests also run under Wine 8
+// (scripts/wine-test.sh), where Go's RemoveAll fails ("unlinkat: Invalid
+// function") while a plain remove works.
 func writePACFile(t *testing.T, script string) string {
 	t.Helper()
 	f, err := os.CreateTemp("", "sfconnect-*.pac")

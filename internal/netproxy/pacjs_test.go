@@ -1,3 +1,5 @@
+//go:build !windows
+
 package netproxy
 
 import (
@@ -10,8 +12,8 @@ import (
 	"github.com/sfconnect/sfconnect/internal/netproxy/proxytest"
 )
 
-// The tests of goja's engine: the helper functions a script calls, and
-// what only this engine does.
+// The tests of goja's path: the helper functions a script calls, and what
+// only this path does (Windows runs PAC files with WinHTTP, pac_windows.go).
 
 // corpPAC is shaped like the PAC files of Japanese enterprises: internal
 // names and networks direct, Microsoft 365 and Salesforce through a
@@ -100,7 +102,8 @@ func TestGojaFetchesAPACFileOnceAndReadsItsAnswer(t *testing.T) {
 	if pac.Hits() != 1 {
 		t.Errorf("PAC fetched %d times, want once", pac.Hits())
 	}
-	// The script's answer itself reaches parsePACResult.
+	// WinHTTP reads an answer it cannot use as DIRECT (Wine) or fails;
+	// goja's path hands the answer itself to parsePACResult.
 	bad := proxytest.ServePAC(t, `function FindProxyForURL(u,h){return "WHAT?";}`).URL
 	n, _ = New(Settings{PAC: bad}, "", Options{Getenv: env(nil)})
 	_, err := n.Choose(context.Background(), target)
