@@ -122,3 +122,16 @@ func TestAPACFileIsServedToWinHTTPUnderARandomPathOnly(t *testing.T) {
 		t.Errorf("still served after stop")
 	}
 }
+
+func TestAWPADAnswerGivesTheFirstUsableProxy(t *testing.T) {
+	for answer, want := range map[string]string{
+		"PROXY wpad-proxy.corp:8080; DIRECT": "wpad-proxy.corp:8080",
+		"HTTPS tls.corp:443":                 "https://tls.corp:443",
+		"DIRECT":                             "",
+		"SOCKS s4.corp:1080":                 "",
+	} {
+		if got := wpadProxy(answer); got != want {
+			t.Errorf("wpadProxy(%q) = %q, want %q", answer, got, want)
+		}
+	}
+}
