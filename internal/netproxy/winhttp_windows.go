@@ -112,15 +112,11 @@ func winhttpGetProxyForURL(pacURL, target string) (string, error) {
 	ms := uintptr(pacFetchTimeout / time.Millisecond)
 	procWinHttpSetTimeouts.Call(session, ms, ms, ms, ms) //nolint:errcheck // the defaults are a fallback
 
-	// The user's Windows credentials (fAutoLogonIfChallenged) go to the
-	// server of the script only once it has refused the script without
-	// them (ERROR_WINHTTP_LOGIN_FAILURE): a first try goes without.
-	answer, err := winhttpCall(session, targetW, &opts)
-	if errors.Is(err, errWinHTTPLoginFailure) {
-		opts.autoLogonIfChallenged = 1
-		answer, err = winhttpCall(session, targetW, &opts)
-	}
-	return answer, err
+	// A server of the script that asks for Windows authentication
+	// (NTLM, Negotiate), as intranet servers may, gets the user's logon
+	// credentials (fAutoLogonIfChallenged), as go-ieproxy's call asks too.
+	opts.autoLogonIfChallenged = 1
+	return winhttpCall(session, targetW, &opts)
 }
 
 // winhttpCall makes one WinHttpGetProxyForUrl call and frees its strings.
