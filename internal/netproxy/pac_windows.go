@@ -20,8 +20,9 @@ import (
 // downloads it and runs it with its own JScript engine. No JavaScript
 // engine is linked into the Windows binaries (docs/NETWORK.md).
 
-// pacCache is empty on Windows: WinHTTP keeps what it fetched itself (its
-// auto-proxy service caches scripts), so every call asks it again.
+// pacCache is empty on Windows: WinHTTP keeps what it needs itself (its
+// auto-proxy service caches results; Wine caches the script), so every
+// call asks it again.
 type pacCache struct{}
 
 // winhttpDeadline is how long a WinHTTP call may take in all: the download
