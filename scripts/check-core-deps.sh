@@ -22,4 +22,15 @@ CGO_ENABLED=0 go build -o /dev/null ./cmd/sfconnect-cli
 for target in windows/amd64 darwin/arm64; do
   CGO_ENABLED=0 GOOS=${target%/*} GOARCH=${target#*/} go build -o /dev/null ./cmd/sfconnect-cli
 done
-echo "core and CLI: no fyne.io package, builds with CGO_ENABLED=0 (linux, windows, darwin); ui imports only internal/app, i18n, version and assets"
+# Windows runs PAC files with WinHTTP, not goja (docs/NETWORK.md): no
+# Windows exe may link a JavaScript engine (it added 6.4 MB to each). The
+# GUI is listed as it is built, with cgo; goja must still be in the others'.
+js='^github\.com/(dop251/goja|robertkrimen/otto)(/|$)'
+for pkg in ./cmd/sfconnect-cli ./cmd/sfconnect; do
+  if deps=$(GOOS=windows GOARCH=amd64 CGO_ENABLED=$([[ $pkg == ./cmd/sfconnect ]] && echo 1 || echo 0) \
+    go list -deps -tags migrated_fynedo "$pkg" | grep -E "$js"); then
+    echo "a JavaScript engine in the Windows build of $pkg:"; echo "$deps"; exit 1
+  fi
+done
+go list -deps ./cmd/sfconnect-cli | grep -qE "$js" || { echo "goja is missing from the Linux CLI: the PAC engine of Linux and macOS"; exit 1; }
+echo "core and CLI: no fyne.io package, builds with CGO_ENABLED=0 (linux, windows, darwin); ui imports only internal/app, i18n, version and assets; no JavaScript engine in the Windows exes"

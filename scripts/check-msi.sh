@@ -10,6 +10,7 @@
 #   - the exes inside (msiextract): GUI subsystem, icon group, version and
 #     manifest for sfconnect.exe; console subsystem and version for the CLI
 #     (packaging/pecheck, standard library debug/pe)
+#   - size: the MSI under 20 MB (20,000,000 bytes)
 #
 #   scripts/check-msi.sh [dist/sfconnect-*.msi ...]
 # shellcheck disable=SC2016 # awk programs are single-quoted on purpose
@@ -95,12 +96,11 @@ for msi in "$@"; do
 	else
 		echo "info UNSIGNED: the MSI has no Authenticode signature; SmartScreen will warn"
 	fi
+	# Issue 8: the MSI stays under 20 MB (decimal, the stricter reading).
+	# It was 22.8 MB when goja was linked into the Windows exes; they run
+	# PAC files with WinHTTP since (docs/NETWORK.md).
 	size=$(stat -c %s "$msi")
-	if ((size > 20 * 1024 * 1024)); then
-		echo "WARN MSI is $size bytes, over the 20 MiB goal"
-	else
-		pass "MSI size $size bytes (goal: under 20 MiB)"
-	fi
+	expect "MSI size $size bytes, under 20 MB (20000000 bytes)" test "$size" -lt 20000000
 done
 
 if ((FAILED)); then

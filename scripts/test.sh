@@ -31,7 +31,7 @@ step "GUI smoke test under Xvfb" scripts/gui-smoke.sh
 if [ "${1:-}" != "--quick" ]; then
   step "Windows MSI build" make dist
   step "Windows MSI inspection" bash -c 'scripts/check-msi.sh dist/*.msi'
-  step "Windows under Wine (MSI, CLI sign-in, proxy, GUI)" scripts/wine-test.sh
+  step "Windows under Wine (MSI, CLI sign-in, proxy and PAC, GUI)" scripts/wine-test.sh
 fi
 step "release workflow lint (YAML + actionlint)" scripts/lint-workflows.sh
 

@@ -206,23 +206,56 @@ cli_list_export() {
 
 INET='HKCU\Software\Microsoft\Windows\CurrentVersion\Internet Settings'
 
-# inet_proxy HOST:PORT | off: sets the proxy as Internet Options does. The
-# dialog writes both the ProxyEnable/ProxyServer values and the binary
-# Connections\DefaultConnectionSettings that WinHTTP (and so go-ieproxy)
-# reads first: a header (magic 0x46, counter, flags 1 direct | 2 proxy),
-# then length-prefixed proxy and bypass strings. Without the blob, Wine's
-# WinHttpGetIEProxyConfigForCurrentUser reports "detect automatically".
-inet_proxy() {
-	local server=$1 enable=1 flags=3 blob
-	[[ $server == off ]] && { server=""; enable=0; flags=1; }
+# inet_settings FLAGS PROXY PAC-URL: writes Internet Options' binary
+# Connections\DefaultConnectionSettings, which WinHTTP (and so go-ieproxy)
+# reads first: a header (magic 0x46, counter, flags 1 direct | 2 proxy |
+# 4 automatic configuration script), then length-prefixed proxy, bypass and
+# script URL strings (Wine's WinHttpGetIEProxyConfigForCurrentUser, in
+# dlls/winhttp/session.c, reads them in this order). Without the blob, Wine
+# reports "detect automatically".
+inet_settings() {
+	local blob
 	blob=$(python3 -c 'import struct, sys
-p, b, f = sys.argv[1].encode(), b"<local>", int(sys.argv[2])
-print((struct.pack("<III", 0x46, 0, f) + struct.pack("<I", len(p)) + p
-       + struct.pack("<I", len(b)) + b + bytes(36)).hex())' "$server" "$flags")
+f, p, b, u = int(sys.argv[1]), sys.argv[2].encode(), b"<local>", sys.argv[3].encode()
+print((struct.pack("<III", 0x46, 0, f) + b"".join(struct.pack("<I", len(s)) + s for s in (p, b, u))
+       + bytes(32)).hex())' "$1" "$2" "$3")
+	reg_set "$INET\\Connections" DefaultConnectionSettings REG_BINARY "$blob"
+}
+
+# inet_proxy HOST:PORT | off: sets the proxy as Internet Options does: the
+# ProxyEnable/ProxyServer values and the blob; off also clears the
+# automatic configuration script.
+inet_proxy() {
+	local server=$1 enable=1 flags=3
+	[[ $server == off ]] && { server=""; enable=0; flags=1; }
 	reg_set "$INET" ProxyEnable REG_DWORD $enable
 	reg_set "$INET" ProxyServer REG_SZ "$server"
 	reg_set "$INET" ProxyOverride REG_SZ "<local>"
-	reg_set "$INET\\Connections" DefaultConnectionSettings REG_BINARY "$blob"
+	wine reg delete "$INET" /v AutoConfigURL /f >/dev/null 2>&1 || true
+	inet_settings $flags "$server" ""
+}
+
+# inet_pac URL: "Use automatic configuration script" with URL, no fixed
+# proxy, as the dialog writes it (AutoConfigURL and flag 4 in the blob).
+inet_pac() {
+	reg_set "$INET" ProxyEnable REG_DWORD 0
+	reg_set "$INET" AutoConfigURL REG_SZ "$1"
+	inet_settings 5 "" "$1"
+}
+
+# import_proxied imports wine-proxied, a connection to an org at
+# https://sfconnect-wine-proxy.my.salesforce.com that only the counting
+# proxy ever sees (it forwards nothing).
+import_proxied() {
+	cat >"$WORK/proxied.json" <<-'JSON'
+		{"format": "sfconnect-profile", "version": 1, "name": "wine-proxied",
+		 "connection": {"namespace": "sfconnect-wine-proxy", "client_id": "3MVG9proxied",
+		   "client_secret": "proxied-secret", "refresh_token": "proxied-refresh", "matching_attribute": "Username"},
+		 "salesforce": {"login_url": "https://sfconnect-wine-proxy.my.salesforce.com", "callback_url": "http://localhost/",
+		   "instance_url": "https://sfconnect-wine-proxy.my.salesforce.com", "username": "admin@proxied.example",
+		   "scopes": ["api", "refresh_token"], "authorized_at": "2025-06-01T09:30:00Z"}}
+	JSON
+	cli import "$(winpath "$WORK/proxied.json")" || check_fail "import of a profile at https://sfconnect-wine-proxy.my.salesforce.com"
 }
 
 # cli_proxy: with a proxy in Internet Options (what a Windows admin's
@@ -237,15 +270,7 @@ cli_proxy() {
 	[[ -s $WORK/proxy.port ]] || { check_fail "the counting proxy did not start"; return 1; }
 	inet_proxy "127.0.0.1:$(cat "$WORK/proxy.port")"
 	wine reg query "$INET" | grep -i proxy | show
-	cat >"$WORK/proxied.json" <<-'JSON'
-		{"format": "sfconnect-profile", "version": 1, "name": "wine-proxied",
-		 "connection": {"namespace": "sfconnect-wine-proxy", "client_id": "3MVG9proxied",
-		   "client_secret": "proxied-secret", "refresh_token": "proxied-refresh", "matching_attribute": "Username"},
-		 "salesforce": {"login_url": "https://sfconnect-wine-proxy.my.salesforce.com", "callback_url": "http://localhost/",
-		   "instance_url": "https://sfconnect-wine-proxy.my.salesforce.com", "username": "admin@proxied.example",
-		   "scopes": ["api", "refresh_token"], "authorized_at": "2025-06-01T09:30:00Z"}}
-	JSON
-	cli import "$(winpath "$WORK/proxied.json")" || check_fail "import of a profile at https://sfconnect-wine-proxy.my.salesforce.com"
+	import_proxied
 	if cli verify --profile wine-proxied; then check_fail "verify succeeded, past a proxy that forwards nothing"; fi
 	expect "the proxy counted CONNECT sfconnect-wine-proxy.my.salesforce.com:443" \
 		grep -qxF "CONNECT sfconnect-wine-proxy.my.salesforce.com:443" "$WORK/proxy.log"
@@ -264,6 +289,70 @@ cli_delete() {
 	expect "its credentials removed" \
 		bash -c '[[ $(wine "$1" cred sfconnect:wine-a:refresh_token 2>&1) == absent* ]]' _ "$WORK/wincheck.exe"
 	inet_proxy off
+}
+
+# Windows runs PAC files with WinHTTP (Wine: winhttp.dll fetches the file,
+# jsproxy.dll runs it with jscript.dll); sfconnect links no JavaScript
+# engine of its own there. The counting proxy serves its own PAC file
+# (countproxy.py): *.salesforce.com through it, the rest direct.
+pac_url() { echo "http://127.0.0.1:$(cat "$WORK/proxy.port")/$1.pac"; }
+
+# proxied_verify PAC-NAME [FLAG...]: verify wine-proxied, which must fail at
+# the proxy, and check from the proxy's log that WinHTTP fetched PAC-NAME
+# and that the call then went where the script said.
+proxied_verify() {
+	local name=$1 before
+	shift
+	before=$(wc -l <"$WORK/proxy.log")
+	if cli verify --profile wine-proxied "$@"; then check_fail "verify succeeded, past a proxy that forwards nothing"; fi
+	tail -n +"$((before + 1))" "$WORK/proxy.log" >"$WORK/proxy.new"
+	show "$WORK/proxy.new"
+	expect "WinHTTP fetched the PAC file (GET /$name.pac)" grep -qxF "GET /$name.pac" "$WORK/proxy.new"
+	expect "the call to Salesforce went to the proxy the script names (CONNECT sfconnect-wine-proxy.my.salesforce.com:443)" \
+		grep -qxF "CONNECT sfconnect-wine-proxy.my.salesforce.com:443" "$WORK/proxy.new"
+	expect "verify names the proxy's refusal, as with a fixed proxy" grep -q "could not reach Salesforce (HTTP 502)" "$WORK/cli.err"
+}
+
+# cli_pac_setting: the app's own PAC setting, --pac on a profile command.
+cli_pac_setting() {
+	local pac port
+	pac=$(pac_url x) port=$(cat "$WORK/proxy.port")
+	import_proxied
+	proxied_verify x --pac "$pac"
+	cli doctor --profile wine-proxied --pac "$pac" >/dev/null || true
+	expect "doctor: the PAC file $pac set in sfconnect answered \"PROXY 127.0.0.1:$port\"" \
+		grep -qF "the PAC file $pac set in sfconnect answered \"PROXY 127.0.0.1:$port\"" "$WORK/cli.out"
+	# A file that cannot be fetched is the same typed error as on Linux.
+	cli doctor --profile wine-proxied --pac "http://127.0.0.1:$port/missing" >/dev/null || true
+	expect "doctor: a PAC file that cannot be fetched \"could not be downloaded\"" \
+		grep -qF "The PAC file http://127.0.0.1:$port/missing could not be downloaded" "$WORK/cli.out" "$WORK/cli.err"
+}
+
+# cli_pac_system: Internet Options' "Use automatic configuration script".
+cli_pac_system() {
+	local pac port
+	pac=$(pac_url system) port=$(cat "$WORK/proxy.port")
+	inet_pac "$pac"
+	wine reg query "$INET" | grep -i -e proxy -e autoconfig | show
+	proxied_verify system
+	cli doctor --profile wine-proxied >/dev/null || true
+	expect "doctor: the system's automatic configuration script $pac answered \"PROXY 127.0.0.1:$port\"" \
+		grep -qF "the system's automatic configuration script $pac answered \"PROXY 127.0.0.1:$port\"" "$WORK/cli.out"
+	inet_proxy off
+	cli delete --profile wine-proxied --no-revoke >/dev/null || check_fail "delete --no-revoke wine-proxied"
+}
+
+# netproxy_tests: internal/netproxy's tests of the PAC path, cross-built
+# for Windows, against Wine's WinHTTP: a PAC file by URL and as a file,
+# the typed failures (not found, no server, script errors), the system's
+# script before its fixed proxy, a real call through the proxy it names.
+netproxy_tests() {
+	if wine "$WORK/netproxy.test.exe" -test.run 'PAC|WinHTTP|WPAD|TheProxyIsChosen' -test.v >"$WORK/netproxy.log" 2>&1; then
+		check_ok "netproxy.test.exe: $(grep -c '^--- PASS' "$WORK/netproxy.log") tests passed"
+	else
+		check_fail "netproxy.test.exe failed (log: netproxy.log)"
+	fi
+	{ grep -E '^(--- FAIL|    .*_test\.go)' "$WORK/netproxy.log" || true; } | show
 }
 
 # cli_orphans: credentials whose profile file is gone are found by

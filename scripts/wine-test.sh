@@ -5,9 +5,10 @@
 # this machine (testdata/fakesf), through the default-browser path
 # (ShellExecute -> winebrowser -> packaging/wine/browser.sh), stores its
 # secrets with CredWrite and deletes with revocation; it follows the
-# Internet Options proxy; and the installed sfconnect.exe shows its window,
-# renders Japanese with no CJK font in the prefix and runs the demo to the
-# Result screen, in the light theme, driven by key presses.
+# Internet Options proxy and PAC files (the app's setting and Internet
+# Options' script, run by WinHTTP); and the installed sfconnect.exe shows
+# its window, renders Japanese with no CJK font in the prefix and runs the
+# demo to the Result screen, in the light theme, driven by key presses.
 #
 # Debian 12's Wine 8 lacks ProcessPrng, which Go >= 1.24 programs need at
 # start-up: packaging/wine/processprng.c provides it (see there).
@@ -78,6 +79,7 @@ export WINEDEBUG=-all # also keeps Debian's wine wrapper from asking for wine32
 echo "wine-test: $(wine --version), $(basename "$MSI")"
 (cd "$ROOT" && GOOS=windows GOARCH=amd64 CGO_ENABLED=0 go build -o "$WORK/wincheck.exe" ./packaging/wine/wincheck)
 (cd "$ROOT" && go build -o "$WORK/shotcheck" ./packaging/wine/shotcheck)
+(cd "$ROOT" && GOOS=windows GOARCH=amd64 CGO_ENABLED=0 go test -c -o "$WORK/netproxy.test.exe" ./internal/netproxy)
 echo "wine-test: test tools built in $((SECONDS - T0)) s"
 start_xvfb
 make_prefix
@@ -108,6 +110,9 @@ step "CLI: --browser with a quoted C:\\Program Files path" cli_login_quoted_brow
 step "CLI: list and export" cli_list_export
 step "CLI: calls follow the Internet Options proxy" cli_proxy
 step "CLI: delete revokes at the server (loopback bypasses the proxy)" cli_delete
+step "CLI: calls follow the PAC file set with --pac (run by WinHTTP)" cli_pac_setting
+step "CLI: calls follow Internet Options' automatic configuration script (AutoConfigURL)" cli_pac_system
+step "netproxy: the PAC tests on WinHTTP (netproxy.test.exe)" netproxy_tests
 step "CLI: credentials without a profile are listed, refused by import and removed" cli_orphans
 step "GUI: ja window, light theme, Japanese glyphs, demo flow to the Result screen" gui_demo_ja
 step "GUI: en window, light theme" gui_en

@@ -2,14 +2,11 @@ package netproxy
 
 import (
 	"context"
-	"crypto/tls"
 	"fmt"
 	"io"
-	"net/http"
 	"net/url"
 	"os"
 	"strings"
-	"sync"
 	"time"
 )
 
@@ -21,22 +18,17 @@ const (
 	pacMaxSize      = 1 << 20
 )
 
-// pacCache keeps the compiled PAC scripts of one Network by URL. Failures
-// are not kept: "Check again" fetches again.
-type pacCache struct {
-	mu      sync.Mutex
-	scripts map[string]*pacScript
-}
+// A script that loops is given up on after pacRunTimeout (a variable for
+// the tests that prove it).
+var pacRunTimeout = 5 * time.Second
 
-// fromPAC runs the PAC file at pacURL for target.
+// fromPAC runs the PAC file at pacURL for target and reads its answer:
+// runPAC is goja on Linux and macOS (pac_goja.go) and WinHTTP on Windows
+// (pac_windows.go), which fail with the same *PACError reasons.
 func (n *Network) fromPAC(ctx context.Context, pacURL string, src Source, target *url.URL) (Choice, error) {
-	script, err := n.pacScript(ctx, pacURL)
+	result, err := n.runPAC(ctx, pacURL, target)
 	if err != nil {
 		return Choice{}, err
-	}
-	result, err := script.FindProxyForURL(ctx, pacTarget(target), target.Hostname())
-	if err != nil {
-		return Choice{}, &PACError{URL: pacURL, Reason: PACReasonScript, Err: err}
 	}
 	p, err := parsePACResult(result)
 	if err != nil {
@@ -50,28 +42,6 @@ func (n *Network) fromPAC(ctx context.Context, pacURL string, src Source, target
 // (Chrome since version 52), and sfconnect never needs them to decide.
 func pacTarget(u *url.URL) string {
 	return u.Scheme + "://" + u.Host + "/"
-}
-
-// pacScript returns the compiled script at pacURL, fetching it once.
-func (n *Network) pacScript(ctx context.Context, pacURL string) (*pacScript, error) {
-	n.pacs.mu.Lock()
-	defer n.pacs.mu.Unlock()
-	if s := n.pacs.scripts[pacURL]; s != nil {
-		return s, nil
-	}
-	src, err := n.fetchPAC(ctx, pacURL)
-	if err != nil {
-		return nil, &PACError{URL: pacURL, Reason: PACReasonFetch, Err: err}
-	}
-	s, err := compilePAC(src, n.opts.LookupHost)
-	if err != nil {
-		return nil, &PACError{URL: pacURL, Reason: PACReasonScript, Err: err}
-	}
-	if n.pacs.scripts == nil {
-		n.pacs.scripts = map[string]*pacScript{}
-	}
-	n.pacs.scripts[pacURL] = s
-	return s, nil
 }
 
 // checkPACURL accepts http, https and file URLs.
@@ -89,42 +59,18 @@ func checkPACURL(raw string) error {
 	return nil
 }
 
-// fetchPAC reads the script at raw, directly, never through a proxy.
-func (n *Network) fetchPAC(ctx context.Context, raw string) (string, error) {
-	if err := checkPACURL(raw); err != nil {
+// readPACFile reads the script of a file URL.
+func readPACFile(u *url.URL) (string, error) {
+	f, err := os.Open(filePath(u))
+	if err != nil {
 		return "", err
 	}
-	u, _ := url.Parse(raw)
-	var body io.Reader
-	if u.Scheme == "file" {
-		f, err := os.Open(filePath(u))
-		if err != nil {
-			return "", err
-		}
-		defer f.Close()
-		body = f
-	} else {
-		ctx, cancel := context.WithTimeout(ctx, pacFetchTimeout)
-		defer cancel()
-		t := &http.Transport{
-			DialContext:     n.opts.DialContext,
-			TLSClientConfig: &tls.Config{RootCAs: n.roots, MinVersion: tls.VersionTLS12},
-		}
-		defer t.CloseIdleConnections()
-		req, err := http.NewRequestWithContext(ctx, http.MethodGet, raw, nil)
-		if err != nil {
-			return "", err
-		}
-		resp, err := (&http.Client{Transport: t}).Do(req)
-		if err != nil {
-			return "", err
-		}
-		defer resp.Body.Close()
-		if resp.StatusCode != http.StatusOK {
-			return "", fmt.Errorf("HTTP %d", resp.StatusCode)
-		}
-		body = resp.Body
-	}
+	defer f.Close()
+	return readPAC(f)
+}
+
+// readPAC reads a script of at most pacMaxSize bytes.
+func readPAC(body io.Reader) (string, error) {
 	b, err := io.ReadAll(io.LimitReader(body, pacMaxSize+1))
 	if err != nil {
 		return "", err

@@ -1,3 +1,5 @@
+//go:build !windows
+
 package netproxy
 
 import (
@@ -12,13 +14,11 @@ import (
 	"github.com/dop251/goja"
 )
 
-// A PAC script is JavaScript, run here by github.com/dop251/goja (pure Go,
-// no cgo, maintained, ECMAScript 5.1 and most of ES6). The runtime is made
-// only when a PAC file is actually used: nothing of it runs at start-up.
-// A script that loops is stopped after pacRunTimeout (a variable for the
-// test that proves it); each DNS helper call waits at most pacDNSTimeout.
-var pacRunTimeout = 5 * time.Second
-
+// A PAC script is JavaScript, run on Linux and macOS by
+// github.com/dop251/goja (pure Go, no cgo, maintained, ECMAScript 5.1 and
+// most of ES6). The runtime is made only when a PAC file is actually used:
+// nothing of it runs at start-up. A script that loops is stopped after
+// pacRunTimeout (pac.go); each DNS helper call waits at most pacDNSTimeout.
 const pacDNSTimeout = 3 * time.Second
 
 // errNoFunction means the script defines no FindProxyForURL.

@@ -15,8 +15,10 @@
 //     Internet Options (WinINet: a fixed proxy, an automatic configuration
 //     script (PAC) or WPAD discovery), on macOS the network settings.
 //
-// Loopback targets (the callback listener, a local simulator) never go
-// through a proxy. See docs/NETWORK.md for the choices behind this package.
+// A PAC file, the app's or the system's, is run by goja on Linux and macOS
+// and by WinHTTP on Windows, as Windows itself runs it. Loopback targets
+// (the callback listener, a local simulator) never go through a proxy. See
+// docs/NETWORK.md for the choices behind this package.
 package netproxy
 
 import (

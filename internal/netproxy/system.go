@@ -45,8 +45,7 @@ func systemFrom(conf ieproxy.ProxyConf) System {
 	if conf.Automatic.Active {
 		s.PAC = conf.Automatic.PreConfiguredURL
 		s.AutoDetect = s.PAC == ""
-		auto := conf.Automatic
-		s.WPAD = func(target string) string { return auto.FindProxyForURL(target) }
+		s.WPAD = wpad(conf.Automatic)
 	}
 	return s
 }

@@ -10,6 +10,10 @@ It listens on 127.0.0.1 on a free port, writes the port to PORTFILE, and
 appends one line per request to LOG ("CONNECT host:port" for HTTPS). It
 forwards nothing: CONNECT is answered 502, so no call ever leaves this
 machine, and the client sees a proxy that cannot reach the server.
+
+Like many corporate proxies it also serves the PAC file that names it:
+"GET /NAME.pac" answers a script that sends *.salesforce.com through this
+proxy and everything else direct (logged as "GET /NAME.pac").
 """
 import socketserver
 import sys
@@ -24,9 +28,21 @@ class Handler(socketserver.StreamRequestHandler):
         target = rest.rsplit(" ", 1)[0]
         with open(sys.argv[2], "a") as log:
             log.write("%s %s\n" % (method, target))
-        body = b"sfconnect wine-test proxy: counted, not forwarded\n"
-        self.wfile.write(b"HTTP/1.1 502 Bad Gateway\r\nContent-Type: text/plain\r\n"
-                         b"Content-Length: %d\r\nConnection: close\r\n\r\n%s" % (len(body), body))
+        if method == "GET" and target.startswith("/") and target.endswith(".pac"):
+            self.reply(b"200 OK", b"application/x-ns-proxy-autoconfig", pac_script(self.server.server_address[1]))
+            return
+        self.reply(b"502 Bad Gateway", b"text/plain", b"sfconnect wine-test proxy: counted, not forwarded\n")
+
+    def reply(self, status, ctype, body):
+        self.wfile.write(b"HTTP/1.1 %s\r\nContent-Type: %s\r\nContent-Length: %d\r\n"
+                         b"Connection: close\r\n\r\n%s" % (status, ctype, len(body), body))
+
+
+def pac_script(port):
+    """The PAC file: Salesforce through this proxy, the rest direct."""
+    return (b'function FindProxyForURL(url, host) {\n'
+            b'  if (shExpMatch(host, "*.salesforce.com")) return "PROXY 127.0.0.1:%d";\n'
+            b'  return "DIRECT";\n}\n' % port)
 
 
 class Server(socketserver.ThreadingMixIn, socketserver.TCPServer):
