@@ -39,6 +39,8 @@ func TestLoginRefusesBadInputBeforeTheBrowser(t *testing.T) {
 		{"../x", nil, "may not contain"},
 		{"prod", []string{"--asset-id", "has space"}, "Business asset ID"},
 		{"prod", []string{"--login-url", "https://sso.evil.example"}, "sso.evil.example is not where this org signs in"},
+		{"prod", []string{"--client-id", "3MVG9 abc"}, "Client ID (consumer key) may contain only visible ASCII characters"},
+		{"prod", []string{"--callback", "https://localhost/callback"}, "must start with http://"},
 	}
 	for _, tt := range tests {
 		code, _, errOut := c.login(tt.name, tt.extra...)
