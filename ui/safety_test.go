@@ -122,7 +122,9 @@ func TestCredentialsRefuseALoginURLOverrideForAnotherOrg(t *testing.T) {
 }
 
 // Every action on a saved profile that contacts Salesforce names the host
-// before it does.
+// before it does: Home's automatic token check and its detail line too,
+// which name where the profile signs in (here the simulator, not the
+// org's My Domain).
 func TestActionsOnASavedProfileNameTheHost(t *testing.T) {
 	e := newSimEnv(t, testkit.Idle, nil)
 	u, loop := newSimUI(t, e, "en", nil)
@@ -130,8 +132,16 @@ func TestActionsOnASavedProfileNameTheHost(t *testing.T) {
 	connectAndSave(t, u, loop, e)
 	e.browser.SetMode(testkit.Idle)
 	want := "Salesforce: " + e.run.URL
+	// Home is back with "acme" selected and its check under way: the
+	// result reaches the widgets only when the loop runs.
+	if !u.health.checking["acme"] || !strings.Contains(u.Home.Health.Text, "Asking Salesforce at "+e.run.URL+" ") {
+		t.Errorf("Home's automatic check does not name %s: %q", e.run.URL, u.Home.Health.Text)
+	}
 	if !u.Home.SelectName("acme") {
 		t.Fatal("not listed")
+	}
+	if !strings.Contains(u.Home.Detail.Text, "login URL "+e.run.URL) || strings.Contains(u.Home.Detail.Text, "my.salesforce.com") {
+		t.Errorf("Home's detail line does not name where acme signs in (%s): %q", e.run.URL, u.Home.Detail.Text)
 	}
 	test.Tap(u.Home.DeleteButton)
 	if !strings.Contains(dialogText(u), want) {
