@@ -106,9 +106,7 @@ func TestDoctorThroughProxiesPACAndTLSInspection(t *testing.T) {
 func TestLoginRemembersTheNetworkFlagsInTheProfile(t *testing.T) {
 	c := newCLI(t)
 	caFile := proxytest.NewCA(t, "Corp Root").WriteFile(t, t.TempDir())
-	if code, out, errOut := c.login("prod", "--proxy", "direct", "--ca-file", caFile); code != exitOK {
-		t.Fatalf("login exit %d\n%s\n%s", code, out, errOut)
-	}
+	c.mustLogin("prod", "--proxy", "direct", "--ca-file", caFile)
 	raw, err := os.ReadFile(filepath.Join(c.dir, "prod.json"))
 	if err != nil {
 		t.Fatal(err)

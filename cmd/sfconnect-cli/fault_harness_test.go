@@ -66,9 +66,7 @@ func newFaultCLI(t *testing.T) *faultCLI {
 		c.store = kr
 		t.Cleanup(func() { clearService(kr) })
 	}
-	if code, _, errOut := c.login("keep"); code != exitOK {
-		t.Fatalf("login keep: %s", errOut)
-	}
+	c.mustLogin("keep")
 	return c
 }
 

@@ -61,9 +61,7 @@ func TestLoginRefusesBadInputBeforeTheBrowser(t *testing.T) {
 // under their name, and are replaced or removed on request.
 func TestOrphansAreListedRefusedAndRemoved(t *testing.T) {
 	c := newCLI(t)
-	if code, _, errOut := c.login("prod"); code != exitOK {
-		t.Fatalf("login: %s", errOut)
-	}
+	c.mustLogin("prod")
 	file := filepath.Join(t.TempDir(), "prod.json")
 	if code, _, errOut := c.run("", "export", "--profile", "prod", "--include-secrets", "-o", file); code != exitOK {
 		t.Fatalf("export: %s", errOut)
@@ -101,9 +99,7 @@ func TestOrphansAreListedRefusedAndRemoved(t *testing.T) {
 // Commands that contact Salesforce for a saved profile name the host first.
 func TestCommandsOnASavedProfileNameTheHost(t *testing.T) {
 	c := newCLI(t)
-	if code, _, errOut := c.login("prod"); code != exitOK {
-		t.Fatalf("login: %s", errOut)
-	}
+	c.mustLogin("prod")
 	want := `Salesforce for "prod": ` + c.simURL
 	for _, args := range [][]string{{"verify", "--profile", "prod"}, {"check", "--profile", "prod"}, {"check", "--all"},
 		{"delete", "--profile", "prod"}} {
