@@ -79,6 +79,23 @@ func clearService(kr *secrets.Keyring) {
 	}
 }
 
+// duringFault runs a subtest named mode: it notes what "keep" is made of
+// and how many refresh tokens were issued so far, runs cmds while
+// Salesforce fails in that mode, then runs check (given that number) and
+// proves "keep" intact.
+func (c *faultCLI) duringFault(t *testing.T, mode string, cmds func(), check func(t *testing.T, issuedBefore int)) {
+	t.Run(mode, func(t *testing.T) {
+		c.t = t
+		before := c.snapshot("keep")
+		issued := len(c.sim.IssuedRefreshTokens())
+		c.fault.set(mode)
+		cmds()
+		c.fault.set(faultNone)
+		check(t, issued)
+		c.assertIntact("keep", before)
+	})
+}
+
 // saved is what the profile "keep" is made of, to prove nothing was lost.
 type saved struct {
 	file    []byte
