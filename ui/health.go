@@ -113,7 +113,7 @@ func (u *UI) liveStatus(p app.Profile) (text string, res fyne.Resource, imp widg
 // and, unless it works, why not. fix says whether re-authorizing fixes it.
 func (u *UI) healthText(p app.Profile) (text string, imp widget.Importance, fix bool) {
 	if u.health.checking[p.Name] {
-		return u.L.T("ui.health.checking.detail", map[string]any{"Name": p.Name}), widget.MediumImportance, false
+		return u.L.T("ui.health.checking.detail", map[string]any{"Name": p.Name, "URL": app.ContactURL(p)}), widget.MediumImportance, false
 	}
 	r, ok := u.health.results[p.Name]
 	if !ok || p.Demo {

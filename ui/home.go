@@ -122,7 +122,7 @@ func (h *HomeScreen) updateButtons() {
 	p, ok := h.selected()
 	detail := ""
 	if ok {
-		detail = h.u.L.T("ui.home.detail", map[string]any{"Namespace": p.Namespace, "URL": app.ConsoleURL(p)})
+		detail = h.u.L.T("ui.home.detail", map[string]any{"Namespace": p.Namespace, "URL": loginURLShown(p)})
 	}
 	if setError(h.Detail, detail) && h.u.Home == h {
 		h.u.relayout()
@@ -135,6 +135,16 @@ func (h *HomeScreen) updateButtons() {
 		}
 	}
 	h.showHealth()
+}
+
+// loginURLShown is where the commands on p, Home's token check first, reach
+// Salesforce (app.ContactURL): a shared login host or a simulator where p
+// signs in there, else its My Domain as the console shows it, with its "/".
+func loginURLShown(p app.Profile) string {
+	if u := app.ContactURL(p); u+"/" != app.ConsoleURL(p) {
+		return u
+	}
+	return app.ConsoleURL(p)
 }
 
 func (h *HomeScreen) setStatus(text string, imp widget.Importance) {

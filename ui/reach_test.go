@@ -2,7 +2,6 @@ package ui
 
 import (
 	"context"
-	"crypto/x509"
 	"strings"
 	"testing"
 	"time"
@@ -12,12 +11,12 @@ import (
 
 	"github.com/sfconnect/sfconnect/internal/app"
 	"github.com/sfconnect/sfconnect/internal/i18n"
-	"github.com/sfconnect/sfconnect/internal/netproxy"
 	"github.com/sfconnect/sfconnect/internal/netproxy/proxytest"
 	"github.com/sfconnect/sfconnect/internal/profile"
 	"github.com/sfconnect/sfconnect/internal/secrets"
 	"github.com/sfconnect/sfconnect/internal/sfsim"
 	"github.com/sfconnect/sfconnect/internal/testkit"
+	"github.com/sfconnect/sfconnect/internal/testkit/nettest"
 )
 
 // reachEnv is the org served over TLS at its real My Domain,
@@ -39,12 +38,7 @@ func newReachEnv(t *testing.T) *reachEnv {
 	e.sf = proxytest.StartSalesforce(t, opts)
 	e.browser = testkit.NewBrowser(testkit.Follow, e.sf.Browser())
 	e.svc = app.New(app.Deps{Profiles: &profile.Store{Dir: t.TempDir()}, Secrets: e.secrets, OpenBrowser: e.browser.Open,
-		Net: netproxy.Options{
-			Getenv:      func(string) string { return "" },
-			System:      func() netproxy.System { return netproxy.System{} },
-			Roots:       func() (*x509.CertPool, error) { return e.sf.Root.Pool(), nil },
-			DialContext: e.sf.DialContext, LookupHost: e.sf.Hosts.LookupHost,
-		}})
+		Net: nettest.Direct(e.sf)})
 	return e
 }
 

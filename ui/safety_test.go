@@ -122,7 +122,9 @@ func TestCredentialsRefuseALoginURLOverrideForAnotherOrg(t *testing.T) {
 }
 
 // Every action on a saved profile that contacts Salesforce names the host
-// before it does.
+// before it does: Home's automatic token check and its detail line too,
+// which name where the profile signs in (here the simulator, not the
+// org's My Domain).
 func TestActionsOnASavedProfileNameTheHost(t *testing.T) {
 	e := newSimEnv(t, testkit.Idle, nil)
 	u, loop := newSimUI(t, e, "en", nil)
@@ -130,8 +132,16 @@ func TestActionsOnASavedProfileNameTheHost(t *testing.T) {
 	connectAndSave(t, u, loop, e)
 	e.browser.SetMode(testkit.Idle)
 	want := "Salesforce: " + e.run.URL
+	// Home is back with "acme" selected and its check under way: the
+	// result reaches the widgets only when the loop runs.
+	if !u.health.checking["acme"] || !strings.Contains(u.Home.Health.Text, "Asking Salesforce at "+e.run.URL+" ") {
+		t.Errorf("Home's automatic check does not name %s: %q", e.run.URL, u.Home.Health.Text)
+	}
 	if !u.Home.SelectName("acme") {
 		t.Fatal("not listed")
+	}
+	if !strings.Contains(u.Home.Detail.Text, "login URL "+e.run.URL) || strings.Contains(u.Home.Detail.Text, "my.salesforce.com") {
+		t.Errorf("Home's detail line does not name where acme signs in (%s): %q", e.run.URL, u.Home.Detail.Text)
 	}
 	test.Tap(u.Home.DeleteButton)
 	if !strings.Contains(dialogText(u), want) {
@@ -149,4 +159,45 @@ func TestActionsOnASavedProfileNameTheHost(t *testing.T) {
 		t.Errorf("verify status = %q", u.Home.Status.Text)
 	}
 	loop.waitFor(t, "verified", func() bool { return u.Screen() == ScreenResult })
+}
+
+// The window asks for the profile name after the sign-in (the fields
+// screen): a bad one is refused with the reason, and nothing is lost. The
+// connection stays on screen with its token alive and unsaved, and Save
+// with a good name stores that same token.
+func TestSaveRefusesABadNameAndKeepsTheConnection(t *testing.T) {
+	e := newSimEnv(t, testkit.Follow, nil)
+	u, loop := newSimUI(t, e, "en", nil)
+	signIn(t, u, loop, e)
+	test.Tap(u.Result.Next)
+	s, conn := u.Fields, u.wiz.conn
+	if conn == nil || len(e.run.Sim.IssuedRefreshTokens()) != 1 {
+		t.Fatalf("no connection to save (tokens issued: %d)", len(e.run.Sim.IssuedRefreshTokens()))
+	}
+	token := e.run.Sim.IssuedRefreshTokens()[0]
+	for _, bad := range []string{"../x", "prod\x1b[2J"} {
+		s.Name.SetText(bad)
+		test.Tap(s.Save)
+		loop.waitFor(t, "the refusal of "+bad, func() bool { return !s.Save.Disabled() })
+		if s.Status.Importance != widget.DangerImportance || !strings.Contains(s.Status.Text, "Profile name may not contain") {
+			t.Errorf("name %q: status %q (%v)", bad, s.Status.Text, s.Status.Importance)
+		}
+		if u.Screen() != ScreenFields || u.wiz.conn != conn || s.Name.Disabled() || !s.Export.Disabled() {
+			t.Fatalf("name %q: the connection was not kept for another try (screen %q)", bad, u.Screen())
+		}
+	}
+	if list, err := e.svc.List(context.Background()); err != nil || len(list) != 0 || len(e.secrets.Accounts()) != 0 {
+		t.Errorf("something was saved: profiles %v (%v), keychain %v", list, err, e.secrets.Accounts())
+	}
+	if e.run.Sim.Revoked(token) {
+		t.Fatal("the refusal revoked the new token: a retry would save a dead one")
+	}
+	s.Name.SetText("acme")
+	test.Tap(s.Save)
+	loop.waitFor(t, "saved", func() bool { return !s.Export.Disabled() })
+	saved, err := e.svc.Secrets(context.Background(), "acme")
+	if err != nil || saved.RefreshToken != token || e.run.Sim.Revoked(token) {
+		t.Errorf("saved with a good name: err %v, the token of the sign-in kept %v, revoked %v",
+			err, saved.RefreshToken == token, e.run.Sim.Revoked(token))
+	}
 }

@@ -24,10 +24,7 @@ func TestLoginWhenTheBrowserCannotBeOpened(t *testing.T) {
 				go c.web.Navigate(u.String()) // the admin, opening the printed URL by hand
 				return errors.New("no browser")
 			}
-			code, out, errOut := c.login("manual")
-			if code != exitOK {
-				t.Fatalf("login exit %d\nstdout:\n%s\nstderr:\n%s", code, out, errOut)
-			}
+			out, errOut := c.mustLogin("manual")
 			if !strings.Contains(errOut, tt.want) {
 				t.Errorf("stderr does not say the browser could not be opened:\n%s", errOut)
 			}

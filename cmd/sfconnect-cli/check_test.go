@@ -20,9 +20,7 @@ func checkFixture(t *testing.T) *cli {
 	t.Helper()
 	c := newCLI(t)
 	for _, name := range []string{"prod", "revoked"} {
-		if code, _, errOut := c.login(name); code != exitOK {
-			t.Fatalf("login %s: %s", name, errOut)
-		}
+		c.mustLogin(name)
 	}
 	rt := c.exportedConnection("revoked")["refresh_token"].(string)
 	if err := oauthflow.Revoke(context.Background(), c.console(), rt); err != nil {

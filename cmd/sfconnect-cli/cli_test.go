@@ -94,12 +94,21 @@ func (c *cli) login(name string, extra ...string) (int, string, string) {
 	return c.run(sfsim.DemoClientSecret+"\n", args...)
 }
 
+// mustLogin is login for a test that builds on the saved connection: a
+// failed login ends the test (c.t) with what the CLI printed. It returns
+// stdout and stderr.
+func (c *cli) mustLogin(name string, extra ...string) (stdout, stderr string) {
+	c.t.Helper()
+	code, out, errOut := c.login(name, extra...)
+	if code != exitOK {
+		c.t.Fatalf("login %s %v: exit %d\nstdout:\n%s\nstderr:\n%s", name, extra, code, out, errOut)
+	}
+	return out, errOut
+}
+
 func TestLoginListExportDelete(t *testing.T) {
 	c := newCLI(t)
-	code, out, errOut := c.login("prod", "--matching-attribute", "Email", "--asset-name", "SF")
-	if code != exitOK {
-		t.Fatalf("login exit %d\n%s\n%s", code, out, errOut)
-	}
+	out, _ := c.mustLogin("prod", "--matching-attribute", "Email", "--asset-name", "SF")
 	if !strings.Contains(out, `Saved profile "prod"`) {
 		t.Errorf("login output = %q", out)
 	}
@@ -131,10 +140,7 @@ func TestLoginListExportDelete(t *testing.T) {
 
 func TestLoginCanaryNoSecretInOutputOrConfig(t *testing.T) {
 	c := newCLI(t)
-	code, out, errOut := c.login("prod")
-	if code != exitOK {
-		t.Fatalf("login exit %d: %s", code, errOut)
-	}
+	out, errOut := c.mustLogin("prod")
 	if !strings.Contains(errOut, "level=") {
 		t.Fatalf("no debug log captured; the canary would prove nothing:\n%s", errOut)
 	}

@@ -2,17 +2,16 @@ package main
 
 import (
 	"context"
-	"crypto/x509"
 	"encoding/json"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 
-	"github.com/sfconnect/sfconnect/internal/netproxy"
 	"github.com/sfconnect/sfconnect/internal/netproxy/proxytest"
 	"github.com/sfconnect/sfconnect/internal/secrets"
 	"github.com/sfconnect/sfconnect/internal/sfsim"
+	"github.com/sfconnect/sfconnect/internal/testkit/nettest"
 )
 
 func TestDoctorAgainstTheLoopbackSimulator(t *testing.T) {
@@ -48,11 +47,7 @@ func TestDoctorNeedsOneTarget(t *testing.T) {
 func corpCLI(t *testing.T) (*cli, *proxytest.Salesforce) {
 	c := newCLI(t)
 	sf := proxytest.StartSalesforce(t, sfsim.DemoOptions(c.callback))
-	c.net = netproxy.Options{
-		Roots:       func() (*x509.CertPool, error) { return sf.Root.Pool(), nil },
-		DialContext: sf.Hosts.DialContext,
-		LookupHost:  sf.Hosts.LookupHost,
-	}
+	c.net = nettest.Direct(sf)
 	return c, sf
 }
 
@@ -111,9 +106,7 @@ func TestDoctorThroughProxiesPACAndTLSInspection(t *testing.T) {
 func TestLoginRemembersTheNetworkFlagsInTheProfile(t *testing.T) {
 	c := newCLI(t)
 	caFile := proxytest.NewCA(t, "Corp Root").WriteFile(t, t.TempDir())
-	if code, out, errOut := c.login("prod", "--proxy", "direct", "--ca-file", caFile); code != exitOK {
-		t.Fatalf("login exit %d\n%s\n%s", code, out, errOut)
-	}
+	c.mustLogin("prod", "--proxy", "direct", "--ca-file", caFile)
 	raw, err := os.ReadFile(filepath.Join(c.dir, "prod.json"))
 	if err != nil {
 		t.Fatal(err)

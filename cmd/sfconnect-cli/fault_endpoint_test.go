@@ -19,14 +19,12 @@ func TestFaultTokenEndpoint(t *testing.T) {
 		{faultReset, "cannot be reached: the connection was refused or broken off"},
 	}
 	for _, tt := range tests {
-		t.Run(tt.mode, func(t *testing.T) {
-			c.t = t
-			before := c.snapshot("keep")
-			issued := len(c.sim.IssuedRefreshTokens())
-			c.fault.set(tt.mode)
-			code, _, reauthErr := c.run("", "reauth", "--profile", "keep", "--timeout", "20s")
-			code2, _, loginErr := c.login("new")
-			c.fault.set(faultNone)
+		var code, code2 int
+		var reauthErr, loginErr string
+		c.duringFault(t, tt.mode, func() {
+			code, _, reauthErr = c.run("", "reauth", "--profile", "keep", "--timeout", "20s")
+			code2, _, loginErr = c.login("new")
+		}, func(t *testing.T, issued int) {
 			for _, r := range []struct {
 				cmd  string
 				code int
@@ -37,7 +35,6 @@ func TestFaultTokenEndpoint(t *testing.T) {
 				}
 			}
 			c.assertNothingFor("new", issued)
-			c.assertIntact("keep", before)
 		})
 	}
 }
@@ -54,18 +51,15 @@ func TestFaultAfterAGoodExchange(t *testing.T) {
 		{faultIdentity, "✗ Could not find out who authorized the connection"},
 		{faultHugeRT, "more than the OS keychain can hold (2560 bytes)"},
 	} {
-		t.Run(tt.mode, func(t *testing.T) {
-			c.t = t
-			before := c.snapshot("keep")
-			issued := len(c.sim.IssuedRefreshTokens())
-			c.fault.set(tt.mode)
-			code, _, errOut := c.run("", "reauth", "--profile", "keep", "--timeout", "20s")
-			c.fault.set(faultNone)
+		var code int
+		var errOut string
+		c.duringFault(t, tt.mode, func() {
+			code, _, errOut = c.run("", "reauth", "--profile", "keep", "--timeout", "20s")
+		}, func(t *testing.T, issued int) {
 			if code != exitFail || !strings.Contains(errOut, tt.message) {
 				t.Errorf("exit %d, the admin saw:\n%s", code, errOut)
 			}
 			c.assertNewTokenRevoked(issued)
-			c.assertIntact("keep", before)
 		})
 	}
 }

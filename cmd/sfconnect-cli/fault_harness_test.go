@@ -66,9 +66,7 @@ func newFaultCLI(t *testing.T) *faultCLI {
 		c.store = kr
 		t.Cleanup(func() { clearService(kr) })
 	}
-	if code, _, errOut := c.login("keep"); code != exitOK {
-		t.Fatalf("login keep: %s", errOut)
-	}
+	c.mustLogin("keep")
 	return c
 }
 
@@ -79,6 +77,23 @@ func clearService(kr *secrets.Keyring) {
 	for _, a := range accounts {
 		_ = kr.Delete(ctx, a)
 	}
+}
+
+// duringFault runs a subtest named mode: it notes what "keep" is made of
+// and how many refresh tokens were issued so far, runs cmds while
+// Salesforce fails in that mode, then runs check (given that number) and
+// proves "keep" intact.
+func (c *faultCLI) duringFault(t *testing.T, mode string, cmds func(), check func(t *testing.T, issuedBefore int)) {
+	t.Run(mode, func(t *testing.T) {
+		c.t = t
+		before := c.snapshot("keep")
+		issued := len(c.sim.IssuedRefreshTokens())
+		c.fault.set(mode)
+		cmds()
+		c.fault.set(faultNone)
+		check(t, issued)
+		c.assertIntact("keep", before)
+	})
 }
 
 // saved is what the profile "keep" is made of, to prove nothing was lost.

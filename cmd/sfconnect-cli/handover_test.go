@@ -47,9 +47,7 @@ func (c *cli) terminal(answers ...string) {
 
 func TestEncryptedExportImportsElsewhereWithThePassphraseOnly(t *testing.T) {
 	c := newCLI(t)
-	if code, _, errOut := c.login("prod"); code != exitOK {
-		t.Fatalf("login: %s", errOut)
-	}
+	c.mustLogin("prod")
 	issued := c.sim.IssuedRefreshTokens()[0]
 	file := filepath.Join(t.TempDir(), "prod.sfconnect.age")
 	code, out, errOut := c.run(cliPass+"\n", "export", "--profile", "prod", "--include-secrets", "--passphrase-stdin", "-o", file)
@@ -94,9 +92,7 @@ func TestEncryptedExportImportsElsewhereWithThePassphraseOnly(t *testing.T) {
 // short one writes nothing.
 func TestEncryptAsksTwiceOnATerminal(t *testing.T) {
 	c := newCLI(t)
-	if code, _, errOut := c.login("prod"); code != exitOK {
-		t.Fatalf("login: %s", errOut)
-	}
+	c.mustLogin("prod")
 	dir := t.TempDir()
 	file := filepath.Join(dir, "p.age")
 	c.terminal(cliPass, cliPass+"x")
@@ -130,9 +126,7 @@ func TestEncryptAsksTwiceOnATerminal(t *testing.T) {
 
 func TestRecipientExportOpensWithTheIdentityFile(t *testing.T) {
 	c := newCLI(t)
-	if code, _, errOut := c.login("prod"); code != exitOK {
-		t.Fatalf("login: %s", errOut)
-	}
+	c.mustLogin("prod")
 	id, _ := age.GenerateX25519Identity()
 	keyFile := filepath.Join(t.TempDir(), "key.txt")
 	if err := os.WriteFile(keyFile, []byte("# created by the test\n"+id.String()+"\n"), 0o600); err != nil {

@@ -1,14 +1,13 @@
 package main
 
 import (
-	"crypto/x509"
 	"strings"
 	"testing"
 
-	"github.com/sfconnect/sfconnect/internal/netproxy"
 	"github.com/sfconnect/sfconnect/internal/netproxy/proxytest"
 	"github.com/sfconnect/sfconnect/internal/sfsim"
 	"github.com/sfconnect/sfconnect/internal/testkit"
+	"github.com/sfconnect/sfconnect/internal/testkit/nettest"
 )
 
 // reachCLI is a CLI on a corporate network on loopback: the org served over
@@ -21,11 +20,7 @@ func reachCLI(t *testing.T) (*cli, *proxytest.Salesforce) {
 	opts.Consent = sfsim.ConsentAuto
 	sf := proxytest.StartSalesforce(t, opts)
 	c.sim = sf.Sim
-	c.net = netproxy.Options{
-		System:      func() netproxy.System { return netproxy.System{} },
-		Roots:       func() (*x509.CertPool, error) { return sf.Root.Pool(), nil },
-		DialContext: sf.DialContext, LookupHost: sf.Hosts.LookupHost,
-	}
+	c.net = nettest.Direct(sf)
 	c.web = testkit.NewBrowser(testkit.Follow, sf.Browser())
 	return c, sf
 }

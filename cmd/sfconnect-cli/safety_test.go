@@ -39,6 +39,8 @@ func TestLoginRefusesBadInputBeforeTheBrowser(t *testing.T) {
 		{"../x", nil, "may not contain"},
 		{"prod", []string{"--asset-id", "has space"}, "Business asset ID"},
 		{"prod", []string{"--login-url", "https://sso.evil.example"}, "sso.evil.example is not where this org signs in"},
+		{"prod", []string{"--client-id", "3MVG9 abc"}, "Client ID (consumer key) may contain only visible ASCII characters"},
+		{"prod", []string{"--callback", "https://localhost/callback"}, "must start with http://"},
 	}
 	for _, tt := range tests {
 		code, _, errOut := c.login(tt.name, tt.extra...)
@@ -59,9 +61,7 @@ func TestLoginRefusesBadInputBeforeTheBrowser(t *testing.T) {
 // under their name, and are replaced or removed on request.
 func TestOrphansAreListedRefusedAndRemoved(t *testing.T) {
 	c := newCLI(t)
-	if code, _, errOut := c.login("prod"); code != exitOK {
-		t.Fatalf("login: %s", errOut)
-	}
+	c.mustLogin("prod")
 	file := filepath.Join(t.TempDir(), "prod.json")
 	if code, _, errOut := c.run("", "export", "--profile", "prod", "--include-secrets", "-o", file); code != exitOK {
 		t.Fatalf("export: %s", errOut)
@@ -99,9 +99,7 @@ func TestOrphansAreListedRefusedAndRemoved(t *testing.T) {
 // Commands that contact Salesforce for a saved profile name the host first.
 func TestCommandsOnASavedProfileNameTheHost(t *testing.T) {
 	c := newCLI(t)
-	if code, _, errOut := c.login("prod"); code != exitOK {
-		t.Fatalf("login: %s", errOut)
-	}
+	c.mustLogin("prod")
 	want := `Salesforce for "prod": ` + c.simURL
 	for _, args := range [][]string{{"verify", "--profile", "prod"}, {"check", "--profile", "prod"}, {"check", "--all"},
 		{"delete", "--profile", "prod"}} {

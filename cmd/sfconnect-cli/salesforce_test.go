@@ -101,9 +101,7 @@ func TestLoginWithoutAPIAccessIsRefusedAndRevoked(t *testing.T) {
 
 func TestDeleteOfAnAlreadyRevokedTokenSucceeds(t *testing.T) {
 	c := newCLI(t)
-	if code, _, errOut := c.login("prod"); code != exitOK {
-		t.Fatalf("login: %s", errOut)
-	}
+	c.mustLogin("prod")
 	rt := c.exportedConnection("prod")["refresh_token"].(string)
 	if err := oauthflow.Revoke(context.Background(), c.console(), rt); err != nil {
 		t.Fatal(err)
@@ -118,9 +116,7 @@ func TestDeleteOfAnAlreadyRevokedTokenSucceeds(t *testing.T) {
 
 func TestVerifyLeavesTheExportedTokenWorkingAndDeepSaysReplace(t *testing.T) {
 	c := newCLI(t)
-	if code, _, errOut := c.login("prod"); code != exitOK {
-		t.Fatalf("login: %s", errOut)
-	}
+	c.mustLogin("prod")
 	exported := c.exportedConnection("prod")["refresh_token"].(string)
 	c.sim.SetRotation(true)
 	code, out, errOut := c.run("", "verify", "--profile", "prod")
@@ -149,9 +145,7 @@ func TestVerifyLeavesTheExportedTokenWorkingAndDeepSaysReplace(t *testing.T) {
 
 func TestReauthRevokesTheReplacedToken(t *testing.T) {
 	c := newCLI(t)
-	if code, _, errOut := c.login("prod"); code != exitOK {
-		t.Fatalf("login: %s", errOut)
-	}
+	c.mustLogin("prod")
 	old := c.exportedConnection("prod")["refresh_token"].(string)
 	code, _, errOut := c.run("", "reauth", "--profile", "prod", "--timeout", "20s")
 	if code != exitOK || !strings.Contains(errOut, "console's refresh token must be replaced") {

@@ -3,7 +3,6 @@ package app
 import (
 	"context"
 	"fmt"
-	"net"
 
 	"github.com/sfconnect/sfconnect/internal/callback"
 	"github.com/sfconnect/sfconnect/internal/sfsim"
@@ -27,7 +26,7 @@ type Demo struct {
 // StartDemo starts the simulator. consent chooses how its login page
 // behaves: sfsim.ConsentPage shows Allow/Deny in the browser.
 func StartDemo(ctx context.Context, consent sfsim.ConsentMode) (*Demo, error) {
-	port, err := freePort()
+	port, err := callback.FreePort()
 	if err != nil {
 		return nil, fmt.Errorf("find a free port for the demo: %w", err)
 	}
@@ -51,13 +50,3 @@ func (d *Demo) Input() ConnectInput {
 
 // Close stops the simulator.
 func (d *Demo) Close() { d.run.Close() }
-
-// freePort asks the OS for a port that is free on 127.0.0.1 right now.
-func freePort() (int, error) {
-	l, err := net.Listen("tcp", "127.0.0.1:0")
-	if err != nil {
-		return 0, err
-	}
-	defer l.Close()
-	return l.Addr().(*net.TCPAddr).Port, nil
-}

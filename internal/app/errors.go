@@ -37,9 +37,10 @@ func (e *InputError) Error() string { return fmt.Sprintf("invalid %s: %v", e.Fie
 func (e *InputError) Unwrap() error { return e.Err }
 
 // MessageKey names the field for a missing consumer key, secret or name and
-// for a secret of the wrong shape (a form shows the bare reason under the
-// field instead); otherwise it delegates to the wrapped reason when it has
-// a translation.
+// for a key or secret of the wrong shape (a form shows the bare reason under
+// the field instead; the key's texts are the profile's, as profile.Validate
+// words them); otherwise it delegates to the wrapped reason when it has a
+// translation.
 func (e *InputError) MessageKey() string {
 	var ce *salesforce.CredentialError
 	switch {
@@ -51,6 +52,10 @@ func (e *InputError) MessageKey() string {
 		return "app.err.name_required"
 	case errors.As(e.Err, &ce) && e.Field == FieldClientSecret:
 		return "app.err.client_secret_invalid"
+	case errors.As(e.Err, &ce) && e.Field == FieldClientID && ce.Reason == salesforce.CredentialTooLong:
+		return "profile.err.client_id_too_long" // {{.Max}}: CredentialError's Max
+	case errors.As(e.Err, &ce) && e.Field == FieldClientID:
+		return "profile.err.client_id_invalid"
 	}
 	if m, ok := e.Err.(interface{ MessageKey() string }); ok {
 		return m.MessageKey()

@@ -2,7 +2,6 @@ package app_test
 
 import (
 	"context"
-	"crypto/x509"
 	"errors"
 	"strings"
 	"testing"
@@ -17,6 +16,7 @@ import (
 	"github.com/sfconnect/sfconnect/internal/secrets"
 	"github.com/sfconnect/sfconnect/internal/sfsim"
 	"github.com/sfconnect/sfconnect/internal/testkit"
+	"github.com/sfconnect/sfconnect/internal/testkit/nettest"
 )
 
 // reachOrg is a sign-in on a corporate network on loopback: the simulator
@@ -42,12 +42,7 @@ func newReachOrg(t *testing.T) *reachOrg {
 	o.sf = proxytest.StartSalesforce(t, opts)
 	o.browser = testkit.NewBrowser(testkit.Follow, o.sf.Browser())
 	o.svc = app.New(app.Deps{Profiles: &profile.Store{Dir: o.dir}, Secrets: o.store, OpenBrowser: o.browser.Open,
-		Net: netproxy.Options{
-			Getenv:      func(string) string { return "" },
-			System:      func() netproxy.System { return netproxy.System{} },
-			Roots:       func() (*x509.CertPool, error) { return o.sf.Root.Pool(), nil },
-			DialContext: o.sf.DialContext, LookupHost: o.sf.Hosts.LookupHost,
-		}})
+		Net: nettest.Direct(o.sf)})
 	return o
 }
 

@@ -2,7 +2,6 @@ package app_test
 
 import (
 	"context"
-	"crypto/x509"
 	"errors"
 	"fmt"
 	"os"
@@ -14,6 +13,7 @@ import (
 	"github.com/sfconnect/sfconnect/internal/netproxy/proxytest"
 	"github.com/sfconnect/sfconnect/internal/profile"
 	"github.com/sfconnect/sfconnect/internal/secrets"
+	"github.com/sfconnect/sfconnect/internal/testkit/nettest"
 )
 
 func TestAConnectionRemembersTheNetworkItWasMadeWith(t *testing.T) {
@@ -87,12 +87,7 @@ func TestRealKeychainProxyPassword(t *testing.T) {
 	c := newCorpNet(t)
 	kr := secrets.NewKeyring(fmt.Sprintf("sfconnect-test-%d", time.Now().UnixNano()), 10*time.Second)
 	proxy := proxytest.StartProxy(t, proxytest.ProxyOptions{Hosts: c.sf.Hosts, User: "taro", Password: "ぱすわーど"})
-	svc := app.New(app.Deps{Profiles: &profile.Store{Dir: t.TempDir()}, Secrets: kr, Net: netproxy.Options{
-		Getenv:      func(string) string { return "" },
-		System:      func() netproxy.System { return netproxy.System{} },
-		Roots:       func() (*x509.CertPool, error) { return c.sf.Root.Pool(), nil },
-		DialContext: c.hosts.DialContext, LookupHost: c.hosts.LookupHost,
-	}})
+	svc := app.New(app.Deps{Profiles: &profile.Store{Dir: t.TempDir()}, Secrets: kr, Net: nettest.Direct(c.sf)})
 	ctx := context.Background()
 	if err := svc.SetProxyPassword(ctx, "taro", "ぱすわーど"); err != nil {
 		t.Fatal(err)

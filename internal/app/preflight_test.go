@@ -2,7 +2,6 @@ package app_test
 
 import (
 	"context"
-	"crypto/x509"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -18,6 +17,7 @@ import (
 	"github.com/sfconnect/sfconnect/internal/secrets"
 	"github.com/sfconnect/sfconnect/internal/sfsim"
 	"github.com/sfconnect/sfconnect/internal/testkit"
+	"github.com/sfconnect/sfconnect/internal/testkit/nettest"
 )
 
 // corpNet is a corporate network on loopback: the simulator over TLS under
@@ -40,16 +40,16 @@ func newCorpNet(t *testing.T) *corpNet {
 
 func (c *corpNet) service(set netproxy.Settings) *app.Service {
 	c.t.Helper()
+	// The test's environment, system setting and name map (which a test
+	// may empty) instead of Direct's.
+	nw := nettest.Direct(c.sf)
+	nw.Getenv = func(k string) string { return c.vars[k] }
+	nw.System = func() netproxy.System { return c.sys }
+	nw.DialContext, nw.LookupHost = c.hosts.DialContext, c.hosts.LookupHost
 	svc := app.New(app.Deps{
-		Profiles: &profile.Store{Dir: c.t.TempDir()},
-		Secrets:  c.store,
-		Net: netproxy.Options{
-			Getenv:      func(k string) string { return c.vars[k] },
-			System:      func() netproxy.System { return c.sys },
-			Roots:       func() (*x509.CertPool, error) { return c.sf.Root.Pool(), nil },
-			DialContext: c.hosts.DialContext,
-			LookupHost:  c.hosts.LookupHost,
-		},
+		Profiles:      &profile.Store{Dir: c.t.TempDir()},
+		Secrets:       c.store,
+		Net:           nw,
 		ExcludedPorts: c.ports,
 	})
 	if err := svc.SetNetwork(context.Background(), set); err != nil {

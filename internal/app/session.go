@@ -103,13 +103,10 @@ func (s *Service) checkInput(in *ConnectInput) (salesforce.Org, oauthflow.Config
 	}
 	c := CheckInput(*in)
 	for _, field := range inputFields {
-		err := c.Err(field)
-		// The key's shape is profile.Validate's to report, in its words
-		// (CheckNew); a re-authorization's key comes from a valid profile.
-		if field == FieldClientID && err != ErrRequired {
-			continue
-		}
-		if err != nil {
+		// Every field, the consumer key's shape too: Begin is public (the
+		// GUI calls it without CheckNew), and a key Salesforce can never
+		// have must not bind a listener or open a browser.
+		if err := c.Err(field); err != nil {
 			return c.Org, oauthflow.Config{}, &InputError{Field: field, Err: err}
 		}
 	}

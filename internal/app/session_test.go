@@ -7,6 +7,7 @@ import (
 	"net/http"
 	"net/url"
 	"strconv"
+	"strings"
 	"testing"
 
 	"github.com/sfconnect/sfconnect/internal/app"
@@ -137,20 +138,30 @@ func TestBadInputIsRejectedBeforeAnythingStarts(t *testing.T) {
 	tests := []struct {
 		field string
 		edit  func(in *app.ConnectInput)
+		key   string // the admin's text, where the row pins it
 	}{
-		{"org", func(in *app.ConnectInput) { in.Org = "https://login.salesforce.com" }},
-		{"client_id", func(in *app.ConnectInput) { in.ClientID = " " }},
-		{"client_secret", func(in *app.ConnectInput) { in.ClientSecret = "" }},
-		{"login_url", func(in *app.ConnectInput) { in.LoginURL = "http://example.com" }},
-		{"callback_url", func(in *app.ConnectInput) { in.CallbackURL = "http://127.0.0.1/" }},
+		{"org", func(in *app.ConnectInput) { in.Org = "https://login.salesforce.com" }, ""},
+		{"client_id", func(in *app.ConnectInput) { in.ClientID = " " }, "app.err.client_id_required"},
+		// Begin is public: the key's shape is its to refuse, not only
+		// CheckNew's (the GUI calls Begin directly).
+		{"client_id", func(in *app.ConnectInput) { in.ClientID = "3MVG9 abc" }, "profile.err.client_id_invalid"},
+		{"client_id", func(in *app.ConnectInput) { in.ClientID = strings.Repeat("K", 257) }, "profile.err.client_id_too_long"},
+		{"client_secret", func(in *app.ConnectInput) { in.ClientSecret = "" }, ""},
+		{"login_url", func(in *app.ConnectInput) { in.LoginURL = "http://example.com" }, ""},
+		{"callback_url", func(in *app.ConnectInput) { in.CallbackURL = "http://127.0.0.1/" }, ""},
 	}
 	for _, tt := range tests {
 		in := h.input()
 		tt.edit(&in)
-		_, err := h.svc.Begin(context.Background(), in)
+		ss, err := h.svc.Begin(context.Background(), in)
+		if ss != nil {
+			ss.Close()
+		}
 		var ie *app.InputError
 		if !errors.As(err, &ie) || ie.Field != tt.field {
 			t.Errorf("%s: err = %v, want InputError on %s", tt.field, err, tt.field)
+		} else if tt.key != "" && ie.MessageKey() != tt.key {
+			t.Errorf("%s: key %s, want %s", tt.field, ie.MessageKey(), tt.key)
 		}
 	}
 	h.assertNothingSaved()

@@ -23,6 +23,19 @@ func PortURL(port int) string {
 	return "http://localhost:" + strconv.Itoa(port) + "/callback"
 }
 
+// FreePort asks the OS for a TCP port free on 127.0.0.1 right now, for a
+// callback URL that no registered app holds yet (the demo's, a test's).
+// Another program may take it before it is bound: Listen then reports the
+// port in use, as for any port.
+func FreePort() (int, error) {
+	l, err := net.Listen("tcp4", "127.0.0.1:0")
+	if err != nil {
+		return 0, err
+	}
+	defer l.Close()
+	return l.Addr().(*net.TCPAddr).Port, nil
+}
+
 // PortError reports that the callback port could not be bound.
 // Reason is "in_use" (another program listens there), "privileged" (ports
 // below 1024 need administrator rights on Linux), "forbidden" (Windows

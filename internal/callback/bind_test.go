@@ -11,8 +11,6 @@ import (
 	"strings"
 	"syscall"
 	"testing"
-
-	"github.com/sfconnect/sfconnect/internal/testkit"
 )
 
 func TestBindPlan(t *testing.T) {
@@ -88,21 +86,6 @@ func TestPortErrorMessage(t *testing.T) {
 	}
 }
 
-func TestListenPortInUse(t *testing.T) {
-	port, _ := testkit.Occupy(t)
-	_, err := Listen(context.Background(), Config{RedirectURL: fmt.Sprintf("http://localhost:%d/", port), State: "s"})
-	var pe *PortError
-	if !errors.As(err, &pe) || pe.Reason != "in_use" || pe.Port != port {
-		t.Fatalf("err = %v, want PortError in_use on %d", err, port)
-	}
-	if !errors.Is(err, syscall.EADDRINUSE) || !strings.Contains(err.Error(), strconv.Itoa(port)) {
-		t.Fatalf("err = %v: want EADDRINUSE naming the port", err)
-	}
-	if pe.MessageArgs()["Port"] != port {
-		t.Fatalf("MessageArgs = %v", pe.MessageArgs())
-	}
-}
-
 func ipv6Available(t *testing.T) {
 	t.Helper()
 	l, err := net.Listen("tcp6", "[::1]:0")
@@ -116,7 +99,10 @@ func ipv6Available(t *testing.T) {
 func TestListenIPv6PortTaken(t *testing.T) {
 	ipv6Available(t)
 	for range 5 {
-		port := testkit.FreePort(t)
+		port, err := FreePort()
+		if err != nil {
+			t.Fatal(err)
+		}
 		held, err := net.Listen("tcp6", net.JoinHostPort("::1", strconv.Itoa(port)))
 		if err != nil {
 			continue

@@ -5,6 +5,8 @@ import (
 	"testing"
 )
 
+// The listener serves what hosts.ParseCallbackURL accepts, and names each
+// refusal's reason (the rule itself is tested in package hosts).
 func TestParseRedirectURL(t *testing.T) {
 	tests := []struct {
 		raw        string
@@ -12,30 +14,14 @@ func TestParseRedirectURL(t *testing.T) {
 		wantPath   string
 		wantReason string
 	}{
-		{raw: "http://localhost/", wantPort: 80, wantPath: "/"},
-		{raw: "http://localhost", wantPort: 80, wantPath: "/"},
 		{raw: "http://localhost:8765/callback", wantPort: 8765, wantPath: "/callback"},
-		{raw: "http://LOCALHOST:80/cb/", wantPort: 80, wantPath: "/cb/"},
-		{raw: "http://localhost:65535/", wantPort: 65535, wantPath: "/"},
+		{raw: "http://localhost", wantPort: 80, wantPath: "/"},
 		{raw: "https://localhost/", wantReason: "scheme"},
-		{raw: "ftp://localhost/", wantReason: "scheme"},
-		{raw: "localhost:8765/callback", wantReason: "scheme"},
 		{raw: "http://127.0.0.1/", wantReason: "host"},
-		{raw: "http://[::1]:8080/", wantReason: "host"},
-		{raw: "http://example.com/", wantReason: "host"},
-		{raw: "http://localhost.example.com/", wantReason: "host"},
-		{raw: "http://localhost:0/", wantReason: "port"},
-		{raw: "http://localhost:65536/", wantReason: "port"},
 		{raw: "http://localhost:080/", wantReason: "port"},
-		{raw: "http://localhost:/", wantReason: "port"},
-		{raw: "http://localhost/?x=1", wantReason: "query"},
-		{raw: "http://localhost/?", wantReason: "query"},
 		{raw: "http://localhost/#top", wantReason: "query"},
-		{raw: "http://localhost/#", wantReason: "query"},
+		{raw: "http://localhost/call back", wantReason: "invalid"},
 		{raw: "", wantReason: "invalid"},
-		{raw: "http://user:pw@localhost/", wantReason: "invalid"},
-		{raw: "http://localhost:port/", wantReason: "invalid"},
-		{raw: "/callback", wantReason: "invalid"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.raw, func(t *testing.T) {

@@ -3,7 +3,6 @@ package callback
 import (
 	"context"
 	"errors"
-	"fmt"
 	"io"
 	"net"
 	"net/http"
@@ -12,8 +11,6 @@ import (
 	"sync"
 	"testing"
 	"time"
-
-	"github.com/sfconnect/sfconnect/internal/testkit"
 )
 
 const serverState = "srv-state-Qm81"
@@ -23,9 +20,12 @@ const serverState = "srv-state-Qm81"
 func listenFree(t *testing.T) (*Server, int) {
 	t.Helper()
 	for range 5 {
-		port := testkit.FreePort(t)
+		port, err := FreePort()
+		if err != nil {
+			t.Fatal(err)
+		}
 		s, err := Listen(context.Background(), Config{
-			RedirectURL: fmt.Sprintf("http://localhost:%d/callback", port),
+			RedirectURL: PortURL(port),
 			State:       serverState,
 		})
 		var pe *PortError

@@ -1,6 +1,7 @@
 // Package hosts holds the rules about hosts and URLs that are not
-// Salesforce's: whether a host is this computer, and which URLs may carry a
-// secret. They are one rule each, shared by the callback listener, the
+// Salesforce's: whether a host is this computer, which URLs may carry a
+// secret, and which callback URL the loopback listener can serve. They are
+// one rule each, shared by the callback listener, the
 // simulator, the proxy choice, the OAuth client and the profile checks;
 // which Salesforce hosts a sign-in may go to is package salesforce's rule
 // (CheckLoginURL), built on these.

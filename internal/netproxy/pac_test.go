@@ -41,6 +41,36 @@ func TestPACResultsAreRead(t *testing.T) {
 	}
 }
 
+// FuzzParsePACResult: FindProxyForURL's answer comes from a script the
+// network serves. Whatever it says, parsePACResult never panics, and a proxy
+// it returns is one Go can dial: a host, over http, https or SOCKS5; no
+// proxy and no error only for an empty answer or a DIRECT.
+func FuzzParsePACResult(f *testing.F) {
+	for _, seed := range []string{
+		"DIRECT", "", "PROXY p.corp:8080", "  proxy p.corp:8080 ; DIRECT", "HTTPS secure.corp:443",
+		"SOCKS5 s.corp:1080", "SOCKS s4.corp:1080; PROXY p.corp:80", "SOCKS s4.corp:1080", "PROXY", "banana",
+		"PROXY [::1]:3128", "PROXY user:pw@p.corp:8080", "PROXY http://p.corp:8080", "PROXY p.corp:8080/path",
+		"PROXY a:1 b", ";;;", "direct; PROXY p:1", "PROXY \x1b[2J:1", "HTTP p:%zz", "SOCKS5 :1080",
+	} {
+		f.Add(seed)
+	}
+	f.Fuzz(func(t *testing.T, result string) {
+		u, err := parsePACResult(result)
+		switch {
+		case err != nil:
+			if u != nil {
+				t.Errorf("parsePACResult(%q) = %v and error %v", result, u, err)
+			}
+		case u == nil:
+			if strings.TrimSpace(result) != "" && !strings.Contains(strings.ToUpper(result), "DIRECT") {
+				t.Errorf("parsePACResult(%q) = DIRECT without a DIRECT in the answer", result)
+			}
+		case u.Hostname() == "" || !map[string]bool{"http": true, "https": true, "socks5": true}[u.Scheme]:
+			t.Errorf("parsePACResult(%q) = %q: not a proxy Go can use", result, u)
+		}
+	})
+}
+
 // writePACFile writes script to a new file that is removed when the test
 // ends. Not in t.TempDir: these tests also run under Wine 8
 // (scripts/wine-test.sh), where Go's RemoveAll fails ("unlinkat: Invalid

@@ -142,7 +142,7 @@ func FuzzImport(f *testing.F) {
 	f.Add(golden(f, "export_no_secrets.golden.json"))
 	f.Add(golden(f, "export_with_secrets.golden.json"))
 	f.Add(`{"format":"sfconnect-profile","version":1,"name":"a","connection":{"namespace":"a--b","client_id":"x","matching_attribute":"Email"},"salesforce":{"login_url":"http://[::1]","callback_url":"http://localhost","scopes":[],"authorized_at":"0001-01-01T00:00:00+01:00"}}`)
-	f.Add(`{"format":"sfconnect-profile","version":1,"name":"Ａ\u00e9","connection":{"namespace":"A1","client_id":"x","client_secret":"s","matching_attribute":"Email","memo":"\r\n\t"},"salesforce":{"login_url":"https://h","callback_url":"https://h/cb","authorized_at":"2025-01-01T00:00:00.999+09:00"}}`)
+	f.Add(`{"format":"sfconnect-profile","version":1,"name":"Ａ\u00e9","connection":{"namespace":"A1","client_id":"x","client_secret":"s","matching_attribute":"Email","memo":"\r\n\t"},"salesforce":{"login_url":"https://h","callback_url":"http://localhost:8080/cb","authorized_at":"2025-01-01T00:00:00.999+09:00"}}`)
 	f.Add(`{"format":"sfconnect-profile","version":2}`)
 	f.Add(`{"format":"sfconnect-profile","version":1,"connection":null,"salesforce":7}`)
 	f.Add("\xff\xfe{")

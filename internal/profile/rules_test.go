@@ -5,6 +5,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/sfconnect/sfconnect/internal/callback"
 	"github.com/sfconnect/sfconnect/internal/salesforce"
 )
 
@@ -71,6 +72,41 @@ func TestClientIDRuleIsSalesforces(t *testing.T) {
 		}
 		if (salesforce.CheckConsumerKey(id) == nil) != (want == "") {
 			t.Errorf("client ID %.20q: salesforce and profile disagree", id)
+		}
+	}
+}
+
+// A profile holds a callback URL exactly when the callback listener can
+// serve it: what a profile accepts, a re-authorization can listen on. A
+// refusal is worded in profile's texts: not http on localhost is
+// "insecure", anything else the listener cannot match is "invalid".
+func TestCallbackRuleIsTheListeners(t *testing.T) {
+	for _, raw := range []string{
+		"http://localhost/", "http://localhost", "http://localhost:8765/callback", "http://LOCALHOST:80/cb/",
+		"https://h/cb", "https://localhost/", "http://127.0.0.1/cb", "http://127.0.0.1:8080/callback",
+		"http://[::1]/cb", "http://example.com/cb", "sfconnect://callback", "localhost:8765/callback",
+		"http://localhost:0/", "http://localhost:080/", "http://localhost:/", "http://localhost:65536/",
+		"http://localhost/?x=1", "http://localhost/#x", "http://localhost/call back", "http://user@localhost/",
+		"/callback", "http://localhost/\n",
+	} {
+		p := validProfile()
+		p.CallbackURL = raw
+		keys := fieldKeys(p.Validate(), "callback_url")
+		_, _, listenErr := callback.ParseRedirectURL(raw)
+		if accepted := len(keys) == 0; accepted != (listenErr == nil) {
+			t.Errorf("callback %q: profile keys %v, listener error %v", raw, keys, listenErr)
+			continue
+		}
+		var re *callback.RedirectURLError
+		if !errors.As(listenErr, &re) {
+			continue
+		}
+		want := "profile.err.callback_url_invalid"
+		if re.Reason == "scheme" || re.Reason == "host" {
+			want = "profile.err.callback_url_insecure"
+		}
+		if got := strings.Join(keys, ","); got != want {
+			t.Errorf("callback %q (listener: %s): profile keys %q, want %q", raw, re.Reason, got, want)
 		}
 	}
 }

@@ -68,13 +68,8 @@ func (p Profile) Validate() error {
 		add("client_id", "profile.err.client_id_invalid", nil)
 	}
 
-	switch checkURL(p.CallbackURL) {
-	case urlMissing:
-		add("callback_url", "profile.err.callback_url_required", nil)
-	case urlInvalid:
-		add("callback_url", "profile.err.callback_url_invalid", nil)
-	case urlInsecure:
-		add("callback_url", "profile.err.callback_url_insecure", nil)
+	if key := callbackURLKey(p.CallbackURL); key != "" {
+		add("callback_url", key, nil)
 	}
 
 	if p.Domain != "" {
@@ -190,8 +185,8 @@ const (
 	urlInsecure
 )
 
-// checkURL accepts https URLs and, for the loopback callback and the local
-// simulator, http URLs whose host is a loopback name or address.
+// checkURL accepts https URLs and, for the local simulator, http URLs whose
+// host is a loopback name or address.
 func checkURL(raw string) urlCheck {
 	if raw == "" {
 		return urlMissing
@@ -208,6 +203,26 @@ func checkURL(raw string) urlCheck {
 		return urlInsecure
 	default:
 		return urlInvalid
+	}
+}
+
+// callbackURLKey applies the callback listener's rule
+// (hosts.ParseCallbackURL: http://localhost[:PORT]/path), so a profile holds
+// only a callback that a sign-in can listen on, and returns the key of
+// profile's text for a refusal, or "". A URL that is not this computer's
+// localhost over http is "insecure"; one the listener cannot match (port,
+// query, malformed) is "invalid".
+func callbackURLKey(raw string) string {
+	if raw == "" {
+		return "profile.err.callback_url_required"
+	}
+	switch _, _, err := hosts.ParseCallbackURL(raw); {
+	case err == nil:
+		return ""
+	case errors.Is(err, hosts.ErrCallbackScheme), errors.Is(err, hosts.ErrCallbackHost):
+		return "profile.err.callback_url_insecure"
+	default:
+		return "profile.err.callback_url_invalid"
 	}
 }
 

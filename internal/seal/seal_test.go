@@ -16,7 +16,7 @@ const testWork = 10
 
 const profileJSON = `{"format": "sfconnect-profile", "connection": {"client_secret": "s3cr3t"}}`
 
-func sealed(t *testing.T, lock Lock) []byte {
+func sealed(t testing.TB, lock Lock) []byte {
 	t.Helper()
 	var b bytes.Buffer
 	if err := Seal(&b, []byte(profileJSON), lock); err != nil {
@@ -25,7 +25,7 @@ func sealed(t *testing.T, lock Lock) []byte {
 	return b.Bytes()
 }
 
-func identities(t *testing.T, ids ...age.Identity) Identities {
+func identities(t testing.TB, ids ...age.Identity) Identities {
 	t.Helper()
 	var b strings.Builder
 	for _, id := range ids {
@@ -83,7 +83,7 @@ func TestOpenBinaryAgeFile(t *testing.T) {
 	}
 }
 
-func dearmor(t *testing.T, data []byte) []byte {
+func dearmor(t testing.TB, data []byte) []byte {
 	t.Helper()
 	bin, err := io.ReadAll(armor.NewReader(bytes.NewReader(data)))
 	if err != nil {

@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"net"
 	"testing"
+
+	"github.com/sfconnect/sfconnect/internal/callback"
 )
 
 // FreePort returns a TCP port free on 127.0.0.1 right now. Another process
@@ -11,19 +13,18 @@ import (
 // (or fail with a clear "in use"), never assume.
 func FreePort(t testing.TB) int {
 	t.Helper()
-	l, err := net.Listen("tcp4", "127.0.0.1:0")
+	port, err := callback.FreePort()
 	if err != nil {
 		t.Fatal(err)
 	}
-	defer l.Close()
-	return l.Addr().(*net.TCPAddr).Port
+	return port
 }
 
 // CallbackURL is a callback URL as an admin registers it,
-// http://localhost:PORT/callback, on a port free right now.
+// http://localhost:PORT/callback (callback.PortURL), on a port free right now.
 func CallbackURL(t testing.TB) string {
 	t.Helper()
-	return fmt.Sprintf("http://localhost:%d/callback", FreePort(t))
+	return callback.PortURL(FreePort(t))
 }
 
 // ClosedURL is a loopback address where nothing listens: a server that is

@@ -11,6 +11,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/sfconnect/sfconnect/internal/callback"
 	"github.com/sfconnect/sfconnect/internal/sfsim"
 )
 
@@ -34,15 +35,15 @@ type benchSim struct {
 // startSim serves the simulator on a free loopback port. Consent is
 // automatic: the "browser" plays a user who already allowed both apps.
 func startSim(ctx context.Context) (*benchSim, error) {
-	cbPort, err := freePort()
+	cbPort, err := callback.FreePort()
 	if err != nil {
 		return nil, err
 	}
-	sfPort, err := freePort()
+	sfPort, err := callback.FreePort()
 	if err != nil {
 		return nil, err
 	}
-	cb := fmt.Sprintf("http://localhost:%d/callback", cbPort)
+	cb := callback.PortURL(cbPort)
 	opts := sfsim.DemoOptions(cb)
 	opts.Consent = sfsim.ConsentAuto
 	sf := sfsim.Client{ID: sfCLIClientID, Name: "Salesforce CLI", RequirePKCE: true,
@@ -114,14 +115,4 @@ func (b *benchSim) probe(path, auth string) *httptest.ResponseRecorder {
 	rec := httptest.NewRecorder()
 	b.Sim.ServeHTTP(rec, req)
 	return rec
-}
-
-// freePort asks the OS for a loopback port that is free right now.
-func freePort() (int, error) {
-	l, err := net.Listen("tcp", "127.0.0.1:0")
-	if err != nil {
-		return 0, err
-	}
-	defer l.Close()
-	return l.Addr().(*net.TCPAddr).Port, nil
 }
