@@ -7,7 +7,8 @@
 # dir or any output line, the sealed hand-over (passphrase export opened by
 # the age command line and imported back, a wrong passphrase refused, an
 # age-key file written by age imported with --identity), and check --all
-# before and after the token is revoked (exit 0, then 1 with --json).
+# before and after the token is revoked (exit 0, then 1 with --json), and a
+# login refused because REST answers API_DISABLED_FOR_ORG (token revoked).
 # Needs a working keychain: run it under scripts/with-keyring.sh.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -24,7 +25,7 @@ client_id="3MVG9acceptance$(head -c 12 /dev/urandom | od -An -tx1 | tr -d ' \n')
 client_secret="$(head -c 32 /dev/urandom | od -An -tx1 | tr -d ' \n')"
 callback="http://localhost:$cport/callback"
 python3 testdata/fakesf/fakesf.py --port "$sport" --client-id "$client_id" --client-secret "$client_secret" \
-  --redirect "$callback" --issued "$work/issued" --revoked "$work/revoked" --refreshed "$work/refreshed" \
+  --redirect "$callback" --issued "$work/issued" --revoked "$work/revoked" --refreshed "$work/refreshed" --api-off "$work/api-off" \
   2>"$work/server.log" &
 server_pid=$!
 for _ in $(seq 50); do curl -fs "http://127.0.0.1:$sport/services/data/" >/dev/null && break; sleep 0.1; done
@@ -137,4 +138,15 @@ PY
 "$cli" delete --profile sealed >>"$out" 2>&1 || fail "delete the sealed copy"
 "$cli" delete --profile byage >>"$out" 2>&1 || fail "delete the age-key copy"
 ok "check --all --json reports the revoked tokens as dead with exit 1"
+# No API for the user or the org: the login is refused, its token revoked.
+touch "$work/api-off"
+printf '%s\n' "$client_secret" | BROWSER="$work/browser.sh" "$cli" login --profile noapi --org acme \
+  --client-id "$client_id" --client-secret-stdin --callback "$callback" --login-url "http://127.0.0.1:$sport" \
+  --matching-attribute Email --timeout 60s >"$work/noapi.log" 2>&1 && fail "login without API access succeeded"
+rm "$work/api-off"
+grep -q 'API_DISABLED_FOR_ORG' "$work/noapi.log" && grep -q 'API Enabled' "$work/noapi.log" ||
+  { cat "$work/noapi.log" >>"$out"; fail "the refusal does not name API_DISABLED_FOR_ORG and API Enabled"; }
+grep -qxF "$(tail -n1 "$work/issued")" "$work/revoked" || fail "the token of the refused login was left alive"
+"$cli" list 2>&1 | grep -q '^noapi ' && fail "the refused login saved a profile"
+ok "login without API access is refused, names API Enabled, and its token is revoked"
 echo "cli-acceptance: $passed passed, 0 failed"

@@ -84,10 +84,13 @@ func TestAppAccessErrorsAreExplainedInBothLanguages(t *testing.T) {
 	}
 }
 
+// A user without "API Enabled" gets API_DISABLED_FOR_ORG from REST, as an
+// edition without the API does: the message names the user's fix first.
 func TestLoginWithoutAPIAccessIsRefusedAndRevoked(t *testing.T) {
 	c := newCLIWith(t, "", func(o *sfsim.Options) { o.User.APIDisabled = true })
 	code, _, errOut := c.login("prod")
-	if code != exitFail || !strings.Contains(errOut, "API_CURRENTLY_DISABLED") || !strings.Contains(errOut, "API Enabled") {
+	user, edition := strings.Index(errOut, "API Enabled"), strings.Index(errOut, "Professional Edition")
+	if code != exitFail || !strings.Contains(errOut, "API_DISABLED_FOR_ORG") || user < 0 || edition < user {
 		t.Fatalf("exit %d:\n%s", code, errOut)
 	}
 	issued := c.sim.IssuedRefreshTokens()
