@@ -44,12 +44,15 @@ func cmdVerify(ctx context.Context, e *env, args []string) error {
 	if failed := r.Failed(); len(failed) > 0 {
 		return &app.VerificationError{Failed: failed}
 	}
-	if !r.Deep && r.Checks[0].Key == "app.check.token.unreached" {
-		// --deep would meet the same network: the fix is above.
-		return &keyedError{key: "cli.verify.unreached", args: map[string]any{"Name": name}}
-	}
-	if !r.Deep && r.Checks[0].Status != app.Pass {
-		return &keyedError{key: "cli.verify.unknown", args: map[string]any{"Name": name}}
+	if r.Unanswered() {
+		key := "cli.verify.unknown" // offers --deep
+		switch r.Checks[0].Key {
+		case "app.check.token.unreached":
+			key = "cli.verify.unreached" // --deep would meet the same network: the fix is above
+		case "app.check.token.withheld":
+			key = "cli.verify.withheld" // --deep does not present a rotating token blind
+		}
+		return &keyedError{key: key, args: map[string]any{"Name": name}}
 	}
 	fmt.Fprintln(e.stdout, e.loc.T("cli.verify.ok", map[string]any{"Name": name}))
 	return nil

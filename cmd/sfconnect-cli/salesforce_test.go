@@ -146,6 +146,52 @@ func TestVerifyLeavesTheExportedTokenWorkingAndDeepSaysReplace(t *testing.T) {
 	}
 }
 
+// The console refreshed under rotation: verify --deep reports sfconnect's
+// retired copy dead without presenting it, so the console keeps working.
+func TestVerifyDeepNeverPresentsARotatedOutToken(t *testing.T) {
+	c := newCLI(t)
+	if code, _, errOut := c.login("prod"); code != exitOK {
+		t.Fatalf("login: %s", errOut)
+	}
+	saved := c.exportedConnection("prod")["refresh_token"].(string)
+	c.sim.SetRotation(true)
+	tok, err := oauthflow.Refresh(context.Background(), c.console(), saved)
+	if err != nil || tok.RefreshToken == saved {
+		t.Fatalf("the console's refresh did not rotate: %v", err)
+	}
+	refreshes := len(c.sim.EventsOf("refresh"))
+	code, _, errOut := c.run("", "verify", "--profile", "prod", "--deep")
+	if code != exitFail || !strings.Contains(errOut, "no longer active") || !strings.Contains(errOut, "Re-authorize") {
+		t.Fatalf("verify --deep exit %d:\n%s", code, errOut)
+	}
+	if len(c.sim.EventsOf("refresh")) != refreshes {
+		t.Fatal("verify --deep presented the retired token")
+	}
+	if _, err := oauthflow.Refresh(context.Background(), c.console(), tok.RefreshToken); err != nil {
+		t.Errorf("the console's newest token stopped working: %v", err)
+	}
+}
+
+// Without Salesforce's answer, neither verify nor verify --deep presents the
+// token of a connection whose rotation was seen: both exit 1 and say why.
+func TestVerifyWithoutAnAnswerDoesNotPresentARotatingToken(t *testing.T) {
+	c := newCLIWith(t, "", func(o *sfsim.Options) { o.Rotation = true })
+	if code, _, errOut := c.login("prod"); code != exitOK {
+		t.Fatalf("login: %s", errOut)
+	}
+	c.sim.SetIntrospectionRefused(true)
+	refreshes := len(c.sim.EventsOf("refresh"))
+	for _, args := range [][]string{{"verify", "--profile", "prod"}, {"verify", "--profile", "prod", "--deep"}} {
+		code, _, errOut := c.run("", args...)
+		if code != exitFail || !strings.Contains(errOut, "does not use it without Salesforce's answer") {
+			t.Errorf("%v: exit %d\n%s", args, code, errOut)
+		}
+	}
+	if len(c.sim.EventsOf("refresh")) != refreshes {
+		t.Error("the rotating token was presented without an answer")
+	}
+}
+
 func TestReauthRevokesTheReplacedToken(t *testing.T) {
 	c := newCLI(t)
 	c.mustLogin("prod")

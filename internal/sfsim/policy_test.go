@@ -3,6 +3,7 @@ package sfsim
 import (
 	"encoding/json"
 	"net/http"
+	"net/url"
 	"strings"
 	"testing"
 )
@@ -165,5 +166,37 @@ func TestIntrospection(t *testing.T) {
 	h.sim.SetIntrospectionRefused(true)
 	if status, _ := look(rt); status != http.StatusForbidden {
 		t.Errorf("refused introspection answered %d", status)
+	}
+}
+
+// Introspecting a token that rotation retired is a question, not a reuse:
+// the answer is active:false and the family lives on, so the holder of the
+// newest token (the console) keeps working. Presenting the retired token to
+// the token endpoint, by contrast, revokes the family.
+func TestIntrospectingARotatedOutTokenIsNoReuse(t *testing.T) {
+	h := newHarness(t, func(o *Options) { o.Rotation = true })
+	old := m2s(h.tokens(), "refresh_token")
+	_, m := h.token(refreshForm(old))
+	newest := m2s(m, "refresh_token")
+	form := url.Values{"client_id": {testClientID}, "client_secret": {testSecret}, "token": {old},
+		"token_type_hint": {"refresh_token"}}
+	for range 2 {
+		resp, body := h.postForm("/services/oauth2/introspect", form)
+		if resp.StatusCode != http.StatusOK || strings.TrimSpace(body) != `{"active":false}` {
+			t.Fatalf("introspect the retired token: %d %s", resp.StatusCode, body)
+		}
+	}
+	for _, e := range h.sim.EventsOf("refresh") {
+		if strings.Contains(e.Detail, "reuse") {
+			t.Fatalf("introspection counted as reuse: %v", e)
+		}
+	}
+	status, m := h.token(refreshForm(newest))
+	if status != http.StatusOK {
+		t.Fatalf("the newest token stopped working: %d %v", status, m)
+	}
+	// The contrast: the retired token at the token endpoint revokes the family.
+	if status, _ := h.token(refreshForm(old)); status != http.StatusBadRequest || !h.sim.Revoked(m2s(m, "refresh_token")) {
+		t.Errorf("reuse at the token endpoint: %d, family revoked %v", status, h.sim.Revoked(m2s(m, "refresh_token")))
 	}
 }
