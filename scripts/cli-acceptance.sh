@@ -117,15 +117,19 @@ stat -c '%a %n' "$work/config"/* | grep -v '^600 ' && fail "a profile file is no
 ok "no secret in the config dir or any output line; profile files are 0600"
 
 
-"$cli" delete --profile acceptance >>"$out" 2>&1 || fail "delete"
+"$cli" delete --profile acceptance >"$work/delete.log" 2>&1 || { cat "$work/delete.log" >>"$out"; fail "delete"; }
+cat "$work/delete.log" >>"$out"
 grep -qxF "$issued" "$work/revoked" || fail "delete did not revoke the refresh token at the server"
+grep -q 'no longer valid' "$work/delete.log" && fail "a revoke that succeeded was called stale"
 "$cli" export --profile acceptance -o - >/dev/null 2>&1 && fail "profile still there after delete"
 ok "delete revoked the token at the server and removed the profile"
 
 "$cli" verify --profile twin >>"$out" 2>&1 && fail "verify of a revoked token succeeded"
-"$cli" delete --profile twin >>"$out" 2>&1 || fail "delete of an already revoked token"
+"$cli" delete --profile twin >"$work/twin.log" 2>&1 || { cat "$work/twin.log" >>"$out"; fail "delete of an already revoked token"; }
+cat "$work/twin.log" >>"$out"
 "$cli" list 2>&1 | grep -q '^twin ' && fail "the twin profile is still listed"
-ok "verify reports the revoked token; delete of it succeeds (form-encoded invalid_token)"
+grep -q 'no longer valid at Salesforce' "$work/twin.log" || fail "delete of a token already gone claims it revoked"
+ok "verify reports the revoked token; delete of it succeeds (form-encoded invalid_token) and says it was no longer valid"
 
 rc=0; "$cli" check --all --json >"$work/check.json" 2>>"$out" || rc=$?
 [ "$rc" = 1 ] || fail "check --all with revoked tokens exited $rc, want 1"

@@ -197,7 +197,8 @@ func cmdDelete(ctx context.Context, e *env, args []string) error {
 	if !noRevoke {
 		e.contacting(ctx, svc, name, true)
 	}
-	if err := svc.Delete(ctx, name, !noRevoke, e.progress()); err != nil {
+	d, err := svc.Remove(ctx, name, !noRevoke, e.progress())
+	if err != nil {
 		var nr *app.RevokeError
 		if errors.As(err, &nr) {
 			// The error line that follows says why; this one says what is left.
@@ -206,6 +207,10 @@ func cmdDelete(ctx context.Context, e *env, args []string) error {
 		return err
 	}
 	fmt.Fprintln(e.stdout, e.loc.T("cli.delete.done", map[string]any{"Name": name}))
+	if d.Stale {
+		// Not "revoked": the console may hold a newer token of the connection.
+		fmt.Fprintln(e.stderr, e.loc.T("cli.delete.stale", map[string]any{"Name": name}))
+	}
 	return nil
 }
 

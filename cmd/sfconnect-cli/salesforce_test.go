@@ -109,7 +109,9 @@ func TestDeleteOfAnAlreadyRevokedTokenSucceeds(t *testing.T) {
 	if err := oauthflow.Revoke(context.Background(), c.console(), rt); err != nil {
 		t.Fatal(err)
 	}
-	if code, out, errOut := c.run("", "delete", "--profile", "prod"); code != exitOK || !strings.Contains(out, `Deleted profile "prod"`) {
+	// Deleted, but not "revoked": the line says the token was no longer valid.
+	if code, out, errOut := c.run("", "delete", "--profile", "prod"); code != exitOK || !strings.Contains(out, `Deleted profile "prod"`) ||
+		!strings.Contains(errOut, "no longer valid at Salesforce") || !strings.Contains(errOut, "Connected Apps OAuth Usage") {
 		t.Fatalf("delete exit %d: %s", code, errOut)
 	}
 	if _, err := c.store.Get(context.Background(), secrets.Account("prod", secrets.RefreshToken)); err == nil {
@@ -197,7 +199,8 @@ func TestReauthRevokesTheReplacedToken(t *testing.T) {
 	c.mustLogin("prod")
 	old := c.exportedConnection("prod")["refresh_token"].(string)
 	code, _, errOut := c.run("", "reauth", "--profile", "prod", "--timeout", "20s")
-	if code != exitOK || !strings.Contains(errOut, "console's refresh token must be replaced") {
+	if code != exitOK || !strings.Contains(errOut, "console's refresh token must be replaced") ||
+		strings.Contains(errOut, "no longer valid") {
 		t.Fatalf("reauth exit %d:\n%s", code, errOut)
 	}
 	if _, err := oauthflow.Refresh(context.Background(), c.console(), old); err == nil {
@@ -205,5 +208,27 @@ func TestReauthRevokesTheReplacedToken(t *testing.T) {
 	}
 	if now := c.exportedConnection("prod")["refresh_token"]; now == old {
 		t.Error("reauth kept the old token")
+	}
+}
+
+// Under rotation the console refreshed, so the token reauth replaces is a
+// retired copy: the console's newer token lives on, and reauth says so
+// instead of claiming it revoked.
+func TestReauthOfARetiredCopySaysTheConsolesTokenMayLive(t *testing.T) {
+	c := newCLIWith(t, "", func(o *sfsim.Options) { o.Rotation = true })
+	if code, _, errOut := c.login("prod"); code != exitOK {
+		t.Fatalf("login: %s", errOut)
+	}
+	console, err := oauthflow.Refresh(context.Background(), c.console(), c.exportedConnection("prod")["refresh_token"].(string))
+	if err != nil {
+		t.Fatal(err)
+	}
+	code, _, errOut := c.run("", "reauth", "--profile", "prod", "--timeout", "20s")
+	if code != exitOK || !strings.Contains(errOut, "no longer valid at Salesforce") ||
+		!strings.Contains(errOut, "Connected Apps OAuth Usage") || !strings.Contains(errOut, "console's refresh token must be replaced") {
+		t.Fatalf("reauth exit %d:\n%s", code, errOut)
+	}
+	if _, err := oauthflow.Refresh(context.Background(), c.console(), console.RefreshToken); err != nil {
+		t.Errorf("the console's token is not what reauth says: %v", err)
 	}
 }
