@@ -12,8 +12,8 @@ which is what REST answers both an edition without the API and a user
 without "API Enabled" (REST API Developer Guide, "Supported Editions and
 Required Permissions"; Sequin's docs, "Enable Salesforce API Access").
 
-Revoke errors are form-encoded, as Salesforce sends them (Mobile SDK guide,
-"Revoking OAuth Tokens"; jsforce parses them with querystring). Token
+Revoke errors are form-encoded, as Salesforce sends them (omniphx/forrest
+issue #213; jsforce src/oauth2.ts revokeToken parses them with querystring). Token
 introspection follows RFC 7662 as Salesforce documents it ("OpenID Connect
 Token Introspection"): the app's consumer key and secret, an answer with
 "active", and no change to the token.
