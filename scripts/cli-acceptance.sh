@@ -7,7 +7,8 @@
 # dir or any output line, the sealed hand-over (passphrase export opened by
 # the age command line and imported back, a wrong passphrase refused, an
 # age-key file written by age imported with --identity), and check --all
-# before and after the token is revoked (exit 0, then 1 with --json).
+# before and after the token is revoked (exit 0, then 1 with --json), and a
+# login refused because REST answers API_DISABLED_FOR_ORG (token revoked).
 # Needs a working keychain: run it under scripts/with-keyring.sh.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -24,7 +25,7 @@ client_id="3MVG9acceptance$(head -c 12 /dev/urandom | od -An -tx1 | tr -d ' \n')
 client_secret="$(head -c 32 /dev/urandom | od -An -tx1 | tr -d ' \n')"
 callback="http://localhost:$cport/callback"
 python3 testdata/fakesf/fakesf.py --port "$sport" --client-id "$client_id" --client-secret "$client_secret" \
-  --redirect "$callback" --issued "$work/issued" --revoked "$work/revoked" --refreshed "$work/refreshed" \
+  --redirect "$callback" --issued "$work/issued" --revoked "$work/revoked" --refreshed "$work/refreshed" --api-off "$work/api-off" \
   2>"$work/server.log" &
 server_pid=$!
 for _ in $(seq 50); do curl -fs "http://127.0.0.1:$sport/services/data/" >/dev/null && break; sleep 0.1; done
@@ -116,15 +117,19 @@ stat -c '%a %n' "$work/config"/* | grep -v '^600 ' && fail "a profile file is no
 ok "no secret in the config dir or any output line; profile files are 0600"
 
 
-"$cli" delete --profile acceptance >>"$out" 2>&1 || fail "delete"
+"$cli" delete --profile acceptance >"$work/delete.log" 2>&1 || { cat "$work/delete.log" >>"$out"; fail "delete"; }
+cat "$work/delete.log" >>"$out"
 grep -qxF "$issued" "$work/revoked" || fail "delete did not revoke the refresh token at the server"
+grep -q 'no longer valid' "$work/delete.log" && fail "a revoke that succeeded was called stale"
 "$cli" export --profile acceptance -o - >/dev/null 2>&1 && fail "profile still there after delete"
 ok "delete revoked the token at the server and removed the profile"
 
 "$cli" verify --profile twin >>"$out" 2>&1 && fail "verify of a revoked token succeeded"
-"$cli" delete --profile twin >>"$out" 2>&1 || fail "delete of an already revoked token"
+"$cli" delete --profile twin >"$work/twin.log" 2>&1 || { cat "$work/twin.log" >>"$out"; fail "delete of an already revoked token"; }
+cat "$work/twin.log" >>"$out"
 "$cli" list 2>&1 | grep -q '^twin ' && fail "the twin profile is still listed"
-ok "verify reports the revoked token; delete of it succeeds (form-encoded invalid_token)"
+grep -q 'no longer valid at Salesforce' "$work/twin.log" || fail "delete of a token already gone claims it revoked"
+ok "verify reports the revoked token; delete of it succeeds (form-encoded invalid_token) and says it was no longer valid"
 
 rc=0; "$cli" check --all --json >"$work/check.json" 2>>"$out" || rc=$?
 [ "$rc" = 1 ] || fail "check --all with revoked tokens exited $rc, want 1"
@@ -137,4 +142,15 @@ PY
 "$cli" delete --profile sealed >>"$out" 2>&1 || fail "delete the sealed copy"
 "$cli" delete --profile byage >>"$out" 2>&1 || fail "delete the age-key copy"
 ok "check --all --json reports the revoked tokens as dead with exit 1"
+# No API for the user or the org: the login is refused, its token revoked.
+touch "$work/api-off"
+printf '%s\n' "$client_secret" | BROWSER="$work/browser.sh" "$cli" login --profile noapi --org acme \
+  --client-id "$client_id" --client-secret-stdin --callback "$callback" --login-url "http://127.0.0.1:$sport" \
+  --matching-attribute Email --timeout 60s >"$work/noapi.log" 2>&1 && fail "login without API access succeeded"
+rm "$work/api-off"
+grep -q 'API_DISABLED_FOR_ORG' "$work/noapi.log" && grep -q 'API Enabled' "$work/noapi.log" ||
+  { cat "$work/noapi.log" >>"$out"; fail "the refusal does not name API_DISABLED_FOR_ORG and API Enabled"; }
+grep -qxF "$(tail -n1 "$work/issued")" "$work/revoked" || fail "the token of the refused login was left alive"
+"$cli" list 2>&1 | grep -q '^noapi ' && fail "the refused login saved a profile"
+ok "login without API access is refused, names API Enabled, and its token is revoked"
 echo "cli-acceptance: $passed passed, 0 failed"

@@ -236,12 +236,16 @@ func (s *FieldsScreen) save() {
 
 // showRenewal puts the re-authorization notice on top of the screen: the
 // console still holds the replaced token, revoked now (or, if that failed,
-// still alive until it is revoked in Salesforce).
+// still alive until it is revoked in Salesforce; or, when the replaced copy
+// was stale, perhaps a newer token that only Setup can revoke).
 func (s *FieldsScreen) showRenewal(r *app.Renewal) {
 	u := s.u
 	text := u.L.T("ui.notice.reauth", map[string]any{"Name": s.p.Name})
-	if r.Err != nil {
+	switch {
+	case r.Err != nil:
 		text = u.L.T("ui.notice.reauth.not_revoked", map[string]any{"Name": s.p.Name}) + " " + u.L.Error(r.Err)
+	case r.Stale:
+		text = u.L.T("ui.notice.reauth.stale", map[string]any{"Name": s.p.Name})
 	}
 	var box fyne.CanvasObject
 	s.Notice, box = u.tokenNotice(s.p.Name, text, func() bool { return u.Fields == s && u.screen == ScreenFields })

@@ -107,15 +107,7 @@ func TestReauthorizeKeepsConsoleFields(t *testing.T) {
 	connectAndSave(t, u, loop, e)
 	before, _ := e.svc.Secrets(context.Background(), "acme")
 
-	u.Home.SelectName("acme")
-	test.Tap(u.Home.ReauthButton)
-	if u.Screen() != ScreenAuthorize {
-		t.Fatalf("screen %q", u.Screen())
-	}
-	test.Tap(u.Authorize.Authorize)
-	loop.waitFor(t, "result", func() bool { return u.Screen() == ScreenResult })
-	test.Tap(u.Result.Next)
-	f := u.Fields
+	f := reauthorizeToFields(t, u, loop)
 	if f.Name.Text != "acme" || !f.Name.Disabled() {
 		t.Errorf("name %q disabled=%v, want the saved name, fixed", f.Name.Text, f.Name.Disabled())
 	}
@@ -140,6 +132,46 @@ func TestReauthorizeKeepsConsoleFields(t *testing.T) {
 	}
 	test.Tap(f.Notice.Copy)
 	loop.waitFor(t, "new token copied", func() bool { return u.Clip.Clipboard.Content() == after.RefreshToken })
+}
+
+// reauthorizeToFields re-authorizes the saved "acme" from Home and stops on
+// the console fields, before Save.
+func reauthorizeToFields(t *testing.T, u *UI, loop *uiLoop) *FieldsScreen {
+	t.Helper()
+	u.Home.SelectName("acme")
+	test.Tap(u.Home.ReauthButton)
+	if u.Screen() != ScreenAuthorize {
+		t.Fatalf("screen %q", u.Screen())
+	}
+	test.Tap(u.Authorize.Authorize)
+	loop.waitFor(t, "result", func() bool { return u.Screen() == ScreenResult })
+	test.Tap(u.Result.Next)
+	return u.Fields
+}
+
+// Under rotation the console refreshed, so the copy a re-authorization
+// replaces is retired: Salesforce answers its revoke with invalid_token and
+// the console's newer token lives on. The notice does not say "revoked"; it
+// says where every token of the app can be revoked.
+func TestReauthorizeOfARetiredCopyDoesNotClaimTheConsolesTokenRevoked(t *testing.T) {
+	e := newSimEnv(t, testkit.Follow, func(o *sfsim.Options) { o.Rotation = true })
+	u, loop := newSimUI(t, e, "en", nil)
+	connectAndSave(t, u, loop, e)
+	saved, _ := e.svc.Secrets(context.Background(), "acme")
+	cfg := oauthflow.Config{LoginURL: e.run.URL, ClientID: e.client.ID, ClientSecret: e.client.Secret, RedirectURL: e.callback}
+	console, err := oauthflow.Refresh(context.Background(), cfg, saved.RefreshToken)
+	if err != nil {
+		t.Fatal(err)
+	}
+	f := reauthorizeToFields(t, u, loop)
+	test.Tap(f.Save)
+	loop.waitFor(t, "notice", func() bool { return f.Notice != nil })
+	if want := i18n.New("en").T("ui.notice.reauth.stale", map[string]any{"Name": "acme"}); f.Notice.Text.Text != want {
+		t.Errorf("notice = %q, want %q", f.Notice.Text.Text, want)
+	}
+	if _, err := oauthflow.Refresh(context.Background(), cfg, console.RefreshToken); err != nil {
+		t.Errorf("the console's token is not what the notice says: %v", err)
+	}
 }
 
 func TestOpenCopiesSecretFromKeychain(t *testing.T) {

@@ -165,3 +165,54 @@ func TestHomeDeleteOfAnAlreadyRevokedToken(t *testing.T) {
 		t.Errorf("left behind: %d profiles, keychain %v; status %q", len(u.Home.Profiles), e.secrets.Accounts(), u.Home.Status.Text)
 	}
 }
+
+// The console refreshed under rotation, so sfconnect's copy is retired: the
+// deep check asks first, shows the copy dead and never presents it, and the
+// console's newest token keeps working.
+func TestTheDeepCheckNeverPresentsARetiredToken(t *testing.T) {
+	e := newSimEnv(t, testkit.Follow, nil)
+	u, loop := newSimUI(t, e, "en", nil)
+	connectAndSave(t, u, loop, e)
+	saved, _ := e.svc.Secrets(context.Background(), "acme")
+	e.run.Sim.SetRotation(true)
+	console := oauthflow.Config{LoginURL: e.run.URL, ClientID: e.client.ID, ClientSecret: e.client.Secret, RedirectURL: e.callback}
+	newest, err := oauthflow.Refresh(context.Background(), console, saved.RefreshToken)
+	if err != nil {
+		t.Fatal(err)
+	}
+	refreshes := len(e.run.Sim.EventsOf("refresh"))
+
+	u.Home.SelectName("acme")
+	test.Tap(u.Home.VerifyButton)
+	loop.waitFor(t, "verify result", func() bool { return u.Screen() == ScreenResult })
+	r := u.Result
+	test.Tap(r.Deep)
+	tapButton(t, u, i18n.New("en").T("ui.deep.confirm"))
+	loop.waitFor(t, "deep result", func() bool { return u.Result != r && u.Screen() == ScreenResult })
+	dead := i18n.New("en").T("app.check.token.dead")
+	if c := u.Result.Checks; len(c) != 1 || c[0].Status != app.Fail || !strings.Contains(c[0].Text.Text, dead) {
+		t.Fatalf("deep check lines %d, first %+v", len(c), c[0])
+	}
+	if len(e.run.Sim.EventsOf("refresh")) != refreshes {
+		t.Fatal("the deep check presented the retired token")
+	}
+	if _, err := oauthflow.Refresh(context.Background(), console, newest.RefreshToken); err != nil {
+		t.Errorf("the console's newest token stopped working: %v", err)
+	}
+}
+
+// Without Salesforce's answer about a token whose org was seen to rotate,
+// Verify says that the deep check would not use it either, and offers none.
+func TestVerifyOfARotatingTokenWithoutAnAnswerOffersNoDeepCheck(t *testing.T) {
+	e := newSimEnv(t, testkit.Follow, func(o *sfsim.Options) { o.Rotation = true })
+	u, loop := newSimUI(t, e, "en", nil)
+	connectAndSave(t, u, loop, e)
+	e.run.Sim.SetIntrospectionRefused(true)
+	u.Home.SelectName("acme")
+	test.Tap(u.Home.VerifyButton)
+	loop.waitFor(t, "verify result", func() bool { return u.Screen() == ScreenResult })
+	if findLabel(u.Win.Canvas(), i18n.New("en").T("ui.result.summary.withheld")) == nil || u.Result.Deep.Visible() {
+		t.Errorf("summary withheld shown %v, deep check offered %v",
+			findLabel(u.Win.Canvas(), i18n.New("en").T("ui.result.summary.withheld")) != nil, u.Result.Deep.Visible())
+	}
+}

@@ -182,7 +182,8 @@ func TestFlowErrorsAreTranslated(t *testing.T) {
 		{"app blocked", func(o *sfsim.Options) { o.Clients[0].Blocked = true }, "", "sf.err.app_blocked"},
 		{"admin approved users only", func(o *sfsim.Options) { o.Clients[0].AdminApproved = true }, "", "sf.err.app_access_denied"},
 		{"org without API", func(o *sfsim.Options) { o.Org.APIDisabled = true }, "", "app.err.api_disabled_org"},
-		{"user without API Enabled", func(o *sfsim.Options) { o.User.APIDisabled = true }, "", "app.err.api_disabled_user"},
+		// REST answers a user without "API Enabled" as an org without the API.
+		{"user without API Enabled", func(o *sfsim.Options) { o.User.APIDisabled = true }, "", "app.err.api_disabled_org"},
 	}
 	for _, tt := range tests {
 		for _, lang := range goldenLangs {

@@ -94,12 +94,17 @@ func (u *UI) showResult() {
 	switch worst {
 	case app.Warn:
 		summary.SetText(u.L.T("ui.result.summary.warn"))
-		if tokenUnknown(rep) {
-			summary.SetText(u.L.T("ui.result.summary.unknown"))
-		}
-		if rep.Checks[0].Key == "app.check.token.unreached" {
-			// The deep check would meet the same network: the fix is below.
-			summary.SetText(u.L.T("ui.result.summary.unreached"))
+		if rep.Unanswered() {
+			switch rep.Checks[0].Key {
+			case "app.check.token.unreached":
+				// The deep check would meet the same network: the fix is below.
+				summary.SetText(u.L.T("ui.result.summary.unreached"))
+			case "app.check.token.withheld":
+				// The deep check does not present a rotating token blind.
+				summary.SetText(u.L.T("ui.result.summary.withheld"))
+			default:
+				summary.SetText(u.L.T("ui.result.summary.unknown"))
+			}
 		}
 		summary.Importance = widget.WarningImportance
 	case app.Fail:
@@ -132,8 +137,8 @@ func (u *UI) showResult() {
 	s.Back = widget.NewButton(u.L.T("ui.action.back"), u.goHome)
 	s.Next = widget.NewButtonWithIcon(u.L.T("ui.result.open"), theme.DocumentIcon(), u.showFields)
 	s.Deep = widget.NewButtonWithIcon(u.L.T("ui.deep.button"), theme.SearchIcon(), func() { u.confirmDeep(s, p) })
-	if rep.Deep {
-		s.Deep.Hide()
+	if rep.Deep || rep.Checks[0].Key == "app.check.token.withheld" {
+		s.Deep.Hide() // done, or it would not use the token either
 	}
 	u.show(ScreenResult, noStep, u.L.T("ui.result.title.verify", map[string]any{"Name": p.Name}), body,
 		container.NewVBox(s.Status, buttonBar([]fyne.CanvasObject{s.Deep}, s.Back, s.Next)))
@@ -167,15 +172,4 @@ func (s *ResultScreen) setStatus(u *UI, text string, imp widget.Importance) {
 	s.Status.Importance = imp
 	setError(s.Status, text) // shown only when there is something to say
 	u.relayout()
-}
-
-// tokenUnknown reports whether a Verify could not learn the token's state:
-// then nobody knows whether the connection works.
-func tokenUnknown(r app.Report) bool {
-	for _, c := range r.Checks {
-		if c.ID == "token" && c.Status == app.Warn {
-			return true
-		}
-	}
-	return false
 }

@@ -99,8 +99,11 @@ func (e *env) reportSaved(name string, c *app.Connection, err error) error {
 		map[string]any{"Namespace": c.Profile.Namespace, "URL": app.ConsoleURL(c.Profile)}))
 	if r := c.Renewal; r != nil {
 		// Re-authorized: the console still holds the replaced token.
-		if r.Err != nil {
+		switch {
+		case r.Err != nil:
 			fmt.Fprintf(e.stderr, "%s %s\n", e.loc.T("cli.reauth.not_revoked"), e.loc.Error(r.Err))
+		case r.Stale:
+			fmt.Fprintln(e.stderr, e.loc.T("cli.reauth.stale"))
 		}
 		fmt.Fprintln(e.stderr, e.loc.T("cli.reauth.replace", map[string]any{"Name": name}))
 	}

@@ -44,12 +44,15 @@ func cmdVerify(ctx context.Context, e *env, args []string) error {
 	if failed := r.Failed(); len(failed) > 0 {
 		return &app.VerificationError{Failed: failed}
 	}
-	if !r.Deep && r.Checks[0].Key == "app.check.token.unreached" {
-		// --deep would meet the same network: the fix is above.
-		return &keyedError{key: "cli.verify.unreached", args: map[string]any{"Name": name}}
-	}
-	if !r.Deep && r.Checks[0].Status != app.Pass {
-		return &keyedError{key: "cli.verify.unknown", args: map[string]any{"Name": name}}
+	if r.Unanswered() {
+		key := "cli.verify.unknown" // offers --deep
+		switch r.Checks[0].Key {
+		case "app.check.token.unreached":
+			key = "cli.verify.unreached" // --deep would meet the same network: the fix is above
+		case "app.check.token.withheld":
+			key = "cli.verify.withheld" // --deep does not present a rotating token blind
+		}
+		return &keyedError{key: key, args: map[string]any{"Name": name}}
 	}
 	fmt.Fprintln(e.stdout, e.loc.T("cli.verify.ok", map[string]any{"Name": name}))
 	return nil
@@ -194,7 +197,8 @@ func cmdDelete(ctx context.Context, e *env, args []string) error {
 	if !noRevoke {
 		e.contacting(ctx, svc, name, true)
 	}
-	if err := svc.Delete(ctx, name, !noRevoke, e.progress()); err != nil {
+	d, err := svc.Remove(ctx, name, !noRevoke, e.progress())
+	if err != nil {
 		var nr *app.RevokeError
 		if errors.As(err, &nr) {
 			// The error line that follows says why; this one says what is left.
@@ -203,6 +207,10 @@ func cmdDelete(ctx context.Context, e *env, args []string) error {
 		return err
 	}
 	fmt.Fprintln(e.stdout, e.loc.T("cli.delete.done", map[string]any{"Name": name}))
+	if d.Stale {
+		// Not "revoked": the console may hold a newer token of the connection.
+		fmt.Fprintln(e.stderr, e.loc.T("cli.delete.stale", map[string]any{"Name": name}))
+	}
 	return nil
 }
 

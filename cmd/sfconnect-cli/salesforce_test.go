@@ -84,10 +84,13 @@ func TestAppAccessErrorsAreExplainedInBothLanguages(t *testing.T) {
 	}
 }
 
+// A user without "API Enabled" gets API_DISABLED_FOR_ORG from REST, as an
+// edition without the API does: the message names the user's fix first.
 func TestLoginWithoutAPIAccessIsRefusedAndRevoked(t *testing.T) {
 	c := newCLIWith(t, "", func(o *sfsim.Options) { o.User.APIDisabled = true })
 	code, _, errOut := c.login("prod")
-	if code != exitFail || !strings.Contains(errOut, "API_CURRENTLY_DISABLED") || !strings.Contains(errOut, "API Enabled") {
+	user, edition := strings.Index(errOut, "API Enabled"), strings.Index(errOut, "Professional Edition")
+	if code != exitFail || !strings.Contains(errOut, "API_DISABLED_FOR_ORG") || user < 0 || edition < user {
 		t.Fatalf("exit %d:\n%s", code, errOut)
 	}
 	issued := c.sim.IssuedRefreshTokens()
@@ -106,7 +109,9 @@ func TestDeleteOfAnAlreadyRevokedTokenSucceeds(t *testing.T) {
 	if err := oauthflow.Revoke(context.Background(), c.console(), rt); err != nil {
 		t.Fatal(err)
 	}
-	if code, out, errOut := c.run("", "delete", "--profile", "prod"); code != exitOK || !strings.Contains(out, `Deleted profile "prod"`) {
+	// Deleted, but not "revoked": the line says the token was no longer valid.
+	if code, out, errOut := c.run("", "delete", "--profile", "prod"); code != exitOK || !strings.Contains(out, `Deleted profile "prod"`) ||
+		!strings.Contains(errOut, "no longer valid at Salesforce") || !strings.Contains(errOut, "Connected Apps OAuth Usage") {
 		t.Fatalf("delete exit %d: %s", code, errOut)
 	}
 	if _, err := c.store.Get(context.Background(), secrets.Account("prod", secrets.RefreshToken)); err == nil {
@@ -143,12 +148,59 @@ func TestVerifyLeavesTheExportedTokenWorkingAndDeepSaysReplace(t *testing.T) {
 	}
 }
 
+// The console refreshed under rotation: verify --deep reports sfconnect's
+// retired copy dead without presenting it, so the console keeps working.
+func TestVerifyDeepNeverPresentsARotatedOutToken(t *testing.T) {
+	c := newCLI(t)
+	if code, _, errOut := c.login("prod"); code != exitOK {
+		t.Fatalf("login: %s", errOut)
+	}
+	saved := c.exportedConnection("prod")["refresh_token"].(string)
+	c.sim.SetRotation(true)
+	tok, err := oauthflow.Refresh(context.Background(), c.console(), saved)
+	if err != nil || tok.RefreshToken == saved {
+		t.Fatalf("the console's refresh did not rotate: %v", err)
+	}
+	refreshes := len(c.sim.EventsOf("refresh"))
+	code, _, errOut := c.run("", "verify", "--profile", "prod", "--deep")
+	if code != exitFail || !strings.Contains(errOut, "no longer active") || !strings.Contains(errOut, "Re-authorize") {
+		t.Fatalf("verify --deep exit %d:\n%s", code, errOut)
+	}
+	if len(c.sim.EventsOf("refresh")) != refreshes {
+		t.Fatal("verify --deep presented the retired token")
+	}
+	if _, err := oauthflow.Refresh(context.Background(), c.console(), tok.RefreshToken); err != nil {
+		t.Errorf("the console's newest token stopped working: %v", err)
+	}
+}
+
+// Without Salesforce's answer, neither verify nor verify --deep presents the
+// token of a connection whose rotation was seen: both exit 1 and say why.
+func TestVerifyWithoutAnAnswerDoesNotPresentARotatingToken(t *testing.T) {
+	c := newCLIWith(t, "", func(o *sfsim.Options) { o.Rotation = true })
+	if code, _, errOut := c.login("prod"); code != exitOK {
+		t.Fatalf("login: %s", errOut)
+	}
+	c.sim.SetIntrospectionRefused(true)
+	refreshes := len(c.sim.EventsOf("refresh"))
+	for _, args := range [][]string{{"verify", "--profile", "prod"}, {"verify", "--profile", "prod", "--deep"}} {
+		code, _, errOut := c.run("", args...)
+		if code != exitFail || !strings.Contains(errOut, "does not use it without Salesforce's answer") {
+			t.Errorf("%v: exit %d\n%s", args, code, errOut)
+		}
+	}
+	if len(c.sim.EventsOf("refresh")) != refreshes {
+		t.Error("the rotating token was presented without an answer")
+	}
+}
+
 func TestReauthRevokesTheReplacedToken(t *testing.T) {
 	c := newCLI(t)
 	c.mustLogin("prod")
 	old := c.exportedConnection("prod")["refresh_token"].(string)
 	code, _, errOut := c.run("", "reauth", "--profile", "prod", "--timeout", "20s")
-	if code != exitOK || !strings.Contains(errOut, "console's refresh token must be replaced") {
+	if code != exitOK || !strings.Contains(errOut, "console's refresh token must be replaced") ||
+		strings.Contains(errOut, "no longer valid") {
 		t.Fatalf("reauth exit %d:\n%s", code, errOut)
 	}
 	if _, err := oauthflow.Refresh(context.Background(), c.console(), old); err == nil {
@@ -156,5 +208,27 @@ func TestReauthRevokesTheReplacedToken(t *testing.T) {
 	}
 	if now := c.exportedConnection("prod")["refresh_token"]; now == old {
 		t.Error("reauth kept the old token")
+	}
+}
+
+// Under rotation the console refreshed, so the token reauth replaces is a
+// retired copy: the console's newer token lives on, and reauth says so
+// instead of claiming it revoked.
+func TestReauthOfARetiredCopySaysTheConsolesTokenMayLive(t *testing.T) {
+	c := newCLIWith(t, "", func(o *sfsim.Options) { o.Rotation = true })
+	if code, _, errOut := c.login("prod"); code != exitOK {
+		t.Fatalf("login: %s", errOut)
+	}
+	console, err := oauthflow.Refresh(context.Background(), c.console(), c.exportedConnection("prod")["refresh_token"].(string))
+	if err != nil {
+		t.Fatal(err)
+	}
+	code, _, errOut := c.run("", "reauth", "--profile", "prod", "--timeout", "20s")
+	if code != exitOK || !strings.Contains(errOut, "no longer valid at Salesforce") ||
+		!strings.Contains(errOut, "Connected Apps OAuth Usage") || !strings.Contains(errOut, "console's refresh token must be replaced") {
+		t.Fatalf("reauth exit %d:\n%s", code, errOut)
+	}
+	if _, err := oauthflow.Refresh(context.Background(), c.console(), console.RefreshToken); err != nil {
+		t.Errorf("the console's token is not what reauth says: %v", err)
 	}
 }

@@ -117,10 +117,17 @@ func (e *VerificationError) MessageArgs() map[string]any {
 }
 
 // APIAccessError means the org or the authorized user has no API access: a
-// REST call answered 403 API_DISABLED_FOR_ORG (the edition has no API) or
-// API_CURRENTLY_DISABLED (the user lacks "API Enabled"). The ID-governance
-// connector works through the API, so a new connection is refused, its token
-// revoked and nothing saved.
+// REST call answered 403 API_DISABLED_FOR_ORG or API_CURRENTLY_DISABLED. The
+// ID-governance connector works through the API, so a new connection is
+// refused, its token revoked and nothing saved.
+//
+// API_DISABLED_FOR_ORG does not say whose the fault is: REST answers it both
+// for an edition without the API (REST API Developer Guide, "Supported
+// Editions and Required Permissions") and for a user without "API Enabled"
+// in an edition that has it (Sequin's docs, "Enable Salesforce API Access";
+// Microsoft's Sales Copilot troubleshooting, tsg-api-perm.md). Its message
+// names the user's fix first, then the edition. API_CURRENTLY_DISABLED ("API
+// is disabled for this User") names the user only.
 type APIAccessError struct {
 	Code string // Salesforce's errorCode
 }
@@ -129,7 +136,8 @@ func (e *APIAccessError) Error() string {
 	return "no API access: " + e.Code
 }
 
-// MessageKey names the fix for the org or for the user.
+// MessageKey names the fixes for API_DISABLED_FOR_ORG (user, then edition),
+// else the user's fix.
 func (e *APIAccessError) MessageKey() string {
 	if e.Code == "API_DISABLED_FOR_ORG" {
 		return "app.err.api_disabled_org"

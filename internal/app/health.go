@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"github.com/sfconnect/sfconnect/internal/oauthflow"
+	"github.com/sfconnect/sfconnect/internal/profile"
 	"github.com/sfconnect/sfconnect/internal/salesforce"
 )
 
@@ -66,13 +67,18 @@ func (s *Service) CheckToken(ctx context.Context, name string) (TokenHealth, err
 	if err != nil {
 		return TokenHealth{}, err
 	}
+	return s.introspect(ctx, prof, sec)
+}
+
+// introspect is CheckToken for a profile and its secrets already read.
+func (s *Service) introspect(ctx context.Context, prof profile.Profile, sec profile.Secrets) (TokenHealth, error) {
 	h := TokenHealth{CheckedAt: s.d.Now().UTC()}
 	in, err := oauthflow.Introspect(ctx, s.configOf(prof, sec.ClientSecret), sec.RefreshToken, oauthflow.HintRefreshToken)
 	switch {
 	case ctx.Err() != nil:
 		return TokenHealth{}, fmt.Errorf("check the refresh token: %w", ctx.Err())
 	case err != nil:
-		s.d.Logger.Warn("token introspection gave no answer", "profile", name, "err", err)
+		s.d.Logger.Warn("token introspection gave no answer", "profile", prof.Name, "err", err)
 		h.State, h.Reason = TokenUnknown, &IntrospectionError{Err: err}
 	case in.Active:
 		h.State, h.Username, h.Scopes = TokenAlive, in.Username, in.Scopes

@@ -24,51 +24,70 @@ import (
 // deleted too; its token is revoked at the org's own My Domain, never sent
 // to that host.
 func (s *Service) Delete(ctx context.Context, name string, revoke bool, p Progress) error {
+	_, err := s.Remove(ctx, name, revoke, p)
+	return err
+}
+
+// Deletion says what Remove did with the refresh token at Salesforce.
+type Deletion struct {
+	// Revoked is true when the token was revoked now or Salesforce no longer
+	// knew it: either way the copy sfconnect kept no longer works.
+	Revoked bool
+	// Stale is true when that does not mean the console's token is gone:
+	// Salesforce no longer knew the copy, or the org rotates refresh tokens,
+	// so the console may hold a newer token that only Setup can revoke.
+	Stale bool
+}
+
+// Remove is Delete, and says what became of the token at Salesforce, so the
+// caller does not claim that the console's token was revoked when that is
+// not known.
+func (s *Service) Remove(ctx context.Context, name string, revoke bool, p Progress) (Deletion, error) {
 	prof, err := s.Load(ctx, name)
 	var refused *profile.HostRefusedError
 	switch {
 	case errors.As(err, &refused):
 		prof.LoginURL = ContactURL(prof)
 	case err != nil:
-		return err
+		return Deletion{}, err
 	}
+	var d Deletion
 	if revoke {
 		p.report(StepRevoke)
-		if err := s.revoke(ctx, prof); err != nil {
-			return err
+		if d, err = s.revoke(ctx, prof); err != nil {
+			return Deletion{}, err
 		}
 	}
 	unlock, err := s.lockStore(ctx)
 	if err != nil {
-		return err
+		return Deletion{}, err
 	}
 	defer unlock()
 	if err := s.dropSecrets(ctx, name); err != nil {
-		return fmt.Errorf("remove keychain entries of %q: %w", name, err)
+		return Deletion{}, fmt.Errorf("remove keychain entries of %q: %w", name, err)
 	}
 	if err := s.d.Profiles.Delete(name); err != nil {
-		return fmt.Errorf("remove profile %q: %w", name, err)
+		return Deletion{}, fmt.Errorf("remove profile %q: %w", name, err)
 	}
-	s.d.Logger.Info("profile deleted", "profile", name, "revoked", revoke)
-	return nil
+	s.d.Logger.Info("profile deleted", "profile", name, "revoked", revoke, "stale", d.Stale)
+	return d, nil
 }
 
-func (s *Service) revoke(ctx context.Context, prof profile.Profile) error {
+func (s *Service) revoke(ctx context.Context, prof profile.Profile) (Deletion, error) {
 	rt, err := s.d.Secrets.Get(ctx, secrets.Account(prof.Name, secrets.RefreshToken))
 	if errors.Is(err, secrets.ErrNotFound) {
-		return nil // nothing to revoke
+		return Deletion{}, nil // nothing to revoke
 	}
 	if err != nil {
-		return fmt.Errorf("read refresh token of %q: %w", prof.Name, err)
+		return Deletion{}, fmt.Errorf("read refresh token of %q: %w", prof.Name, err)
 	}
 	err = oauthflow.Revoke(ctx, s.configOf(prof, ""), rt)
-	if salesforce.TokenGone(err) {
-		return nil // already revoked or expired: the goal is reached
+	if err != nil && !salesforce.TokenGone(err) {
+		return Deletion{}, &RevokeError{Name: prof.Name, Err: err}
 	}
-	if err != nil {
-		return &RevokeError{Name: prof.Name, Err: err}
-	}
-	return nil
+	// Revoked now, or already revoked or expired: the goal is reached for
+	// this copy, perhaps not for the console's.
+	return Deletion{Revoked: true, Stale: staleCopy(err, prof.RefreshRotation)}, nil
 }
 
 // ContactURL is where the commands on the saved profile p reach Salesforce,

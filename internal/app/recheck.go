@@ -37,10 +37,9 @@ func (s *Service) Verify(ctx context.Context, name string, p Progress) (*Report,
 	case TokenDead:
 		r.add("token", Fail, "app.check.token.dead", nil)
 	default:
-		key := "app.check.token.unknown"
-		if unreached(h.Reason) != nil {
-			// The question did not get through: the deep check would not either.
-			key = "app.check.token.unreached"
+		key := withheldKey(h, prof.RefreshRotation)
+		if key == "" {
+			key = "app.check.token.unknown" // offers the deep check
 		}
 		r.Checks = append(r.Checks, Check{ID: "token", Status: Warn, Key: key, Detail: h.Reason})
 	}
@@ -49,11 +48,22 @@ func (s *Service) Verify(ctx context.Context, name string, p Progress) (*Report,
 
 // VerifyDeep checks a saved connection the way a new one is checked: it
 // refreshes the access token once and then asks who authorized, the scopes,
-// the instance, API access and the Manage Users permission. The refresh uses
-// the refresh token: when rotation is on, Salesforce replaces it, the new one
-// is kept in the keychain and Report.Replaced says that the console's copy
-// must be replaced now (presenting the old one would make Salesforce revoke
-// both). Callers say so before they call it.
+// the instance, API access and the Manage Users permission. Callers say so
+// before they call it.
+//
+// It first asks Salesforce by introspection, without using the token,
+// whether the saved refresh token is still active, and presents it only
+// then. With rotation on, a console that refreshed since the export has
+// retired sfconnect's copy, and presenting a retired copy makes Salesforce
+// revoke the whole family, the console's live token included (Help article
+// 005316711). So a token that is not active is reported dead (re-authorize)
+// and never presented. When Salesforce gives no answer, the deep check
+// presents the token only if rotation was never seen for this connection
+// (the admin asked for a check that uses it); when rotation was seen, or
+// Salesforce could not be reached at all, it stops and says why.
+//
+// When the refresh rotates the token, the new one is kept in the keychain and
+// Report.Replaced says that the console's copy must be replaced now.
 func (s *Service) VerifyDeep(ctx context.Context, name string, p Progress) (*Report, error) {
 	prof, err := s.Load(ctx, name)
 	if err != nil {
@@ -64,6 +74,14 @@ func (s *Service) VerifyDeep(ctx context.Context, name string, p Progress) (*Rep
 		return nil, err
 	}
 	r := &Report{Deep: true, Rotation: prof.RefreshRotation}
+	p.report(StepIntrospect)
+	h, err := s.introspect(ctx, prof, sec)
+	if err != nil {
+		return nil, err
+	}
+	if !s.mayPresent(r, h, prof.RefreshRotation) {
+		return r, s.recordVerified(prof, r, false)
+	}
 	p.report(StepRefresh)
 	tok, err := oauthflow.Refresh(ctx, s.configOf(prof, sec.ClientSecret), sec.RefreshToken)
 	if err != nil {
@@ -96,6 +114,41 @@ func (s *Service) VerifyDeep(ctx context.Context, name string, p Progress) (*Rep
 	// No API access is a failed check here: the saved token is the console's to keep.
 	_ = s.checkAPI(ctx, r, api)
 	return r, s.recordVerified(prof, r, len(r.Failed()) == 0)
+}
+
+// mayPresent adds the token line of a deep check from what introspection
+// said and reports whether the deep check may present the token (see
+// VerifyDeep for why).
+func (s *Service) mayPresent(r *Report, h TokenHealth, rotationSeen bool) bool {
+	switch h.State {
+	case TokenAlive:
+		r.add("token", Pass, "app.check.token.current", map[string]any{"Username": h.Username})
+		return true
+	case TokenDead:
+		r.add("token", Fail, "app.check.token.dead", nil)
+		return false
+	}
+	if key := withheldKey(h, rotationSeen); key != "" {
+		r.Checks = append(r.Checks, Check{ID: "token", Status: Warn, Key: key, Detail: h.Reason})
+		return false
+	}
+	r.Checks = append(r.Checks, Check{ID: "token", Status: Warn, Key: "app.check.token.unknown_used", Detail: h.Reason})
+	return true
+}
+
+// withheldKey says why a token whose state Salesforce did not tell is not
+// presented, not even by the deep check: Salesforce could not be reached (a
+// refresh would meet the same network), or rotation was seen for this
+// connection (sfconnect's copy is likely retired, and presenting a retired
+// copy revokes the console's token). "" when the deep check may present it.
+func withheldKey(h TokenHealth, rotationSeen bool) string {
+	switch {
+	case unreached(h.Reason) != nil:
+		return "app.check.token.unreached"
+	case rotationSeen:
+		return "app.check.token.withheld"
+	}
+	return ""
 }
 
 // recordVerified saves the profile with the time of a passing verification

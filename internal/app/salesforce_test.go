@@ -5,6 +5,8 @@ import (
 	"context"
 	"encoding/json"
 	"errors"
+	"io"
+	"net/http"
 	"strings"
 	"testing"
 	"time"
@@ -127,18 +129,28 @@ func TestAppAccessErrorsHaveTheirOwnMessages(t *testing.T) {
 }
 
 // No API, no connector: the connection fails (not a warning), nothing is
-// saved and the token Salesforce issued is revoked.
+// saved and the token Salesforce issued is revoked. REST answers
+// API_DISABLED_FOR_ORG for an edition without the API and for a user without
+// "API Enabled" alike, so that message names the user's fix first and then
+// the edition; API_CURRENTLY_DISABLED, which sfsim's REST does not send,
+// names the user's fix only.
 func TestAnOrgOrUserWithoutAPIAccessIsRefused(t *testing.T) {
 	tests := []struct {
 		name, key string
 		mutate    func(*sfsim.Options)
+		transport http.RoundTripper // nil: sfsim's answer as it is
 	}{
-		{"edition without API", "app.err.api_disabled_org", func(o *sfsim.Options) { o.Org.APIDisabled = true }},
-		{"user without API Enabled", "app.err.api_disabled_user", func(o *sfsim.Options) { o.User.APIDisabled = true }},
+		{"edition without API", "app.err.api_disabled_org", func(o *sfsim.Options) { o.Org.APIDisabled = true }, nil},
+		{"user without API Enabled", "app.err.api_disabled_org", func(o *sfsim.Options) { o.User.APIDisabled = true }, nil},
+		{"API_CURRENTLY_DISABLED", "app.err.api_disabled_user", nil, apiCurrentlyDisabled{http.DefaultTransport}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			h := newHarness(t, tt.mutate)
+			if tt.transport != nil {
+				h.http = &http.Client{Transport: tt.transport}
+				h.svc = h.service("en")
+			}
 			c, err := h.svc.Connect(context.Background(), "prod", h.input(), h.fields(), nil)
 			var ae *app.APIAccessError
 			if !errors.As(err, &ae) || ae.MessageKey() != tt.key || c != nil {
@@ -149,6 +161,27 @@ func TestAnOrgOrUserWithoutAPIAccessIsRefused(t *testing.T) {
 				t.Errorf("the issued token was left alive (%d issued)", len(issued))
 			}
 			h.assertNothingSaved()
+			for lang, names := range map[string][2]string{"en": {"“API Enabled”", "Professional Edition"},
+				"ja": {"「API の有効化」", "Professional Edition"}} {
+				text := i18n.New(lang).Error(err)
+				user, edition := strings.Index(text, names[0]), strings.Index(text, names[1])
+				if user < 0 || (tt.key == "app.err.api_disabled_org") != (edition > user) {
+					t.Errorf("%s: %q does not name the user's fix (then the edition for API_DISABLED_FOR_ORG)", lang, text)
+				}
+			}
 		})
 	}
+}
+
+// apiCurrentlyDisabled answers REST queries as Salesforce answers a user
+// without "API Enabled" on the APIs that send API_CURRENTLY_DISABLED.
+type apiCurrentlyDisabled struct{ next http.RoundTripper }
+
+func (a apiCurrentlyDisabled) RoundTrip(r *http.Request) (*http.Response, error) {
+	if !strings.HasPrefix(r.URL.Path, "/services/data/v") {
+		return a.next.RoundTrip(r)
+	}
+	body := `[{"message":"API is disabled for this User","errorCode":"API_CURRENTLY_DISABLED"}]`
+	return &http.Response{StatusCode: http.StatusForbidden, Header: http.Header{"Content-Type": {"application/json"}},
+		Body: io.NopCloser(strings.NewReader(body)), ContentLength: int64(len(body)), Request: r}, nil
 }

@@ -35,6 +35,10 @@ type Renewal struct {
 	// Revoked is true when Salesforce revoked the old token (or no longer
 	// knew it).
 	Revoked bool
+	// Stale is true when that does not mean the console's token is gone
+	// (see staleCopy): the console may still hold a newer token of the old
+	// authorization that works, which only Setup can revoke.
+	Stale bool
 	// Err is why it could not be revoked: it then stays valid until it is
 	// revoked in Salesforce (Setup > Connected Apps OAuth Usage).
 	Err error
@@ -109,12 +113,23 @@ func (s *Service) revokeReplaced(ctx context.Context, c *Connection, old string)
 	err := oauthflow.Revoke(ctx, cfg, old)
 	switch {
 	case err == nil || salesforce.TokenGone(err):
-		s.d.Logger.Info("replaced refresh token revoked", "profile", c.Profile.Name)
-		return &Renewal{Revoked: true}
+		s.d.Logger.Info("replaced refresh token revoked", "profile", c.Profile.Name, "already_gone", err != nil)
+		return &Renewal{Revoked: true, Stale: staleCopy(err, c.Profile.RefreshRotation)}
 	default:
 		s.d.Logger.Warn("could not revoke the replaced refresh token", "profile", c.Profile.Name, "err", err)
 		return &Renewal{Err: fmt.Errorf("revoke the replaced refresh token: %w", err)}
 	}
+}
+
+// staleCopy reports whether a revoke that succeeded (revokeErr nil) or found
+// the token already gone (salesforce.TokenGone) may have missed the token the
+// console holds. Salesforce answers invalid_token for a token it knows to be
+// invalid, and a token rotation retired is one: the console may then hold a
+// newer token of the same authorization, which this revoke never named. With
+// rotation on, even a 200 does not prove the console had no newer token, as
+// Salesforce does not document its answer for a retired token.
+func staleCopy(revokeErr error, rotation bool) bool {
+	return revokeErr != nil || rotation
 }
 
 // putSecrets writes both secrets and returns undo, which puts back what the

@@ -95,8 +95,9 @@ func TestDeepVerifyWithRotationKeepsTheNewTokenAndSaysReplace(t *testing.T) {
 	if !r.Replaced || !r.Rotation || after.RefreshToken == before.RefreshToken || !h.sim.Revoked(before.RefreshToken) {
 		t.Fatalf("replaced=%v rotation=%v new token kept=%v", r.Replaced, r.Rotation, after.RefreshToken != before.RefreshToken)
 	}
-	if r.Checks[0].Key != "app.check.refresh.replaced" || r.Checks[0].Status != app.Warn {
-		t.Errorf("first check = %+v", r.Checks[0])
+	if r.Checks[0].Key != "app.check.token.current" || r.Checks[1].Key != "app.check.refresh.replaced" ||
+		r.Checks[1].Status != app.Warn {
+		t.Errorf("checks = %+v", r.Checks)
 	}
 	if p, _ := h.svc.Load(ctx, "prod"); !p.RefreshRotation {
 		t.Error("the profile does not record that rotation is on")
@@ -114,7 +115,7 @@ func TestReauthorizeRevokesTheReplacedToken(t *testing.T) {
 	ctx := context.Background()
 	before, _ := h.svc.Secrets(ctx, "prod")
 	c := h.reauthorize("prod")
-	if c.Renewal == nil || !c.Renewal.Revoked || c.Renewal.Err != nil {
+	if c.Renewal == nil || !c.Renewal.Revoked || c.Renewal.Stale || c.Renewal.Err != nil {
 		t.Fatalf("renewal = %+v", c.Renewal)
 	}
 	cfg := oauthflow.Config{LoginURL: h.simURL, ClientID: sfsim.DemoClientID, ClientSecret: sfsim.DemoClientSecret, RedirectURL: h.callback}
@@ -128,6 +129,39 @@ func TestReauthorizeRevokesTheReplacedToken(t *testing.T) {
 	}
 	if n := h.sim.LiveApprovals(sfsim.DemoClientID); n != 1 {
 		t.Errorf("%d live approvals after a re-authorization, want 1", n)
+	}
+}
+
+// Under rotation the console refreshed, so the copies that a
+// re-authorization or a delete revoke are retired: Salesforce answers
+// invalid_token and the console's newer token lives on. Renewal and
+// Deletion say Stale, so no one claims the console's token revoked.
+func TestRevokingARetiredCopyIsStale(t *testing.T) {
+	for _, op := range []string{"reauthorize", "delete"} {
+		t.Run(op, func(t *testing.T) {
+			h := connected(t, func(o *sfsim.Options) { o.Rotation = true })
+			ctx := context.Background()
+			saved, _ := h.svc.Secrets(ctx, "prod")
+			cfg := oauthflow.Config{LoginURL: h.simURL, ClientID: sfsim.DemoClientID, ClientSecret: sfsim.DemoClientSecret,
+				RedirectURL: h.callback}
+			console, err := oauthflow.Refresh(ctx, cfg, saved.RefreshToken)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if op == "reauthorize" {
+				if r := h.reauthorize("prod").Renewal; r == nil || !r.Revoked || !r.Stale || r.Err != nil {
+					t.Fatalf("renewal = %+v", r)
+				}
+			} else if d, err := h.svc.Remove(ctx, "prod", true, nil); err != nil || !d.Revoked || !d.Stale {
+				t.Fatalf("Remove = %+v, %v", d, err)
+			}
+			if ev := h.sim.EventsOf("revoke"); !strings.Contains(ev[len(ev)-1].Detail, "invalid_token") {
+				t.Errorf("revoke events %v", ev)
+			}
+			if _, err := oauthflow.Refresh(ctx, cfg, console.RefreshToken); err != nil {
+				t.Errorf("the console's newer token is gone after all: %v", err)
+			}
+		})
 	}
 }
 
@@ -176,8 +210,8 @@ func TestDeleteSucceedsWhenSalesforceNoLongerKnowsTheToken(t *testing.T) {
 	if _, err := h.svc.Import(ctx, strings.NewReader(file), "stranger"); err != nil {
 		t.Fatal(err)
 	}
-	if err := h.svc.Delete(ctx, "stranger", true, nil); err != nil {
-		t.Fatalf("Delete: %v", err)
+	if d, err := h.svc.Remove(ctx, "stranger", true, nil); err != nil || !d.Revoked || !d.Stale {
+		t.Fatalf("Remove = %+v, %v", d, err)
 	}
 	if _, err := h.svc.Load(ctx, "stranger"); !errors.Is(err, profile.ErrNotFound) {
 		t.Errorf("profile still there: %v", err)

@@ -47,12 +47,21 @@ type Report struct {
 	Identity salesforce.Identity
 	Checks   []Check
 	Rotation bool // the org rotates refresh tokens: the exported one must not be refreshed
-	// Deep is true for a check that used the refresh token (a new connection,
-	// VerifyDeep), false for Verify's introspection.
+	// Deep is true for the report of a new connection or of VerifyDeep (which
+	// uses the refresh token once introspection allows it), false for
+	// Verify's introspection alone.
 	Deep bool
 	// Replaced is true when a deep check got a new refresh token from
 	// rotation and stored it: the console's copy must be replaced now.
 	Replaced bool
+}
+
+// Unanswered reports whether the report ends at its token line because
+// Salesforce did not say whether the token is active and nothing else was
+// checked: a Verify without an answer, or a deep check that would not present
+// the token without one.
+func (r Report) Unanswered() bool {
+	return len(r.Checks) == 1 && r.Checks[0].ID == "token" && r.Checks[0].Status == Warn
 }
 
 // Failed returns the checks that failed.

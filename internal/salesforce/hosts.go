@@ -57,6 +57,8 @@ func orgFromHost(host string) (Org, error) {
 		return Org{}, &OrgError{Reason: ReasonGovCloudPlus, Host: host}
 	case underAny(host, chinaDomains):
 		return Org{}, &OrgError{Reason: ReasonChina, Host: host}
+	case legacySiteHost(host):
+		return Org{}, &OrgError{Reason: ReasonLegacySite, Host: host}
 	case underAny(host, salesforceDomains):
 		return Org{}, &OrgError{Reason: ReasonNotMyDomain, Host: host}
 	}
@@ -68,6 +70,22 @@ func orgFromHost(host string) (Org, error) {
 		}
 	}
 	return Org{}, &OrgError{Reason: ReasonNotSalesforce, Host: host}
+}
+
+// legacySiteHost reports whether host is a Salesforce Sites or Experience
+// Cloud host from before enhanced domains, "<site>.force.com" or
+// "<site>.secure.force.com". Its label is the name registered for Sites or
+// for Experience Cloud, which need not be the org's My Domain name: enhanced
+// domains are what put the My Domain name into site hosts (Help,
+// "Considerations for Enhanced Domains"). So it names no org the console
+// could address, and the admin is asked for the My Domain login URL.
+func legacySiteHost(host string) bool {
+	prefix, ok := strings.CutSuffix(host, ".force.com")
+	if !ok {
+		return false
+	}
+	prefix = strings.TrimSuffix(prefix, ".secure")
+	return prefix != "" && prefix != "lightning" && prefix != "secure" && !strings.Contains(prefix, ".")
 }
 
 func underAny(host string, domains []string) bool {

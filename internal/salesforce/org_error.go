@@ -12,6 +12,7 @@ const (
 	ReasonInvalidSandbox   = "invalid_sandbox"
 	ReasonGenericLoginHost = "generic_login_host"
 	ReasonNotMyDomain      = "not_my_domain"
+	ReasonLegacySite       = "legacy_site"
 	ReasonGovCloudPlus     = "gov_cloud_plus"
 	ReasonChina            = "china"
 	ReasonNotSalesforce    = "not_salesforce"
@@ -58,6 +59,8 @@ func (e *OrgError) MessageKey() string {
 		return "sf.org.generic_login_host"
 	case ReasonNotMyDomain:
 		return "sf.org.not_my_domain"
+	case ReasonLegacySite:
+		return "sf.org.legacy_site"
 	case ReasonGovCloudPlus:
 		return "sf.org.gov_cloud_plus"
 	case ReasonChina:

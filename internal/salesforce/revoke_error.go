@@ -9,9 +9,10 @@ import (
 // ParseRevokeError reads a failed answer of the revoke endpoint. Salesforce
 // answers HTTP 400 with a form-encoded body, not JSON:
 // "error=unsupported_token_type&error_description=this%20token%20type%20is%20not%20supported"
-// (Salesforce Mobile SDK guide, "Revoking OAuth Tokens"; jsforce's
-// OAuth2.revokeToken parses the body with querystring.parse). A JSON body, as a
-// proxy might rewrite it, is read too. Anything else is an *HTTPError.
+// (the body test.salesforce.com sent in omniphx/forrest issue #213; jsforce
+// src/oauth2.ts, OAuth2.revokeToken, reads a failed answer with
+// querystring.parse). A JSON body, as a proxy might rewrite it, is read too.
+// Anything else is an *HTTPError.
 func ParseRevokeError(status int, body []byte) error {
 	err := ParseTokenError(status, body)
 	var he *HTTPError

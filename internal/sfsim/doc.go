@@ -34,8 +34,8 @@
 //   - revoke errors are form-encoded (error=...&error_description=...), not JSON;
 //   - app policies (blocked app, admin-approved users) come back to the
 //     callback as error=OAUTH_APP_BLOCKED / OAUTH_APP_ACCESS_DENIED;
-//   - REST calls of an org or user without API access answer 403
-//     API_DISABLED_FOR_ORG / API_CURRENTLY_DISABLED;
+//   - REST calls of an org or a user without API access answer 403
+//     API_DISABLED_FOR_ORG ("The REST API is not enabled for this Organization.");
 //   - StartTLS serves the org under its real login host
 //     (https://<namespace>.my.salesforce.com) for every kind of org.
 //

@@ -13,7 +13,10 @@ import (
 // tokens. An active token gives {"active": true, "scope", "client_id",
 // "username", "sub", "token_type", "iat", "nbf"} (and "exp" for an access
 // token); anything else, including another app's token, {"active": false}.
-// Looking a token up never uses it: a rotating refresh token stays as it is.
+// Looking a token up never uses it: a rotating refresh token stays as it is,
+// and one that rotation retired answers active:false without counting as a
+// reuse (reuse detection is about presenting it for a new access token: Help
+// article 005316711, "Force one-time-use Refresh Tokens").
 func (s *Sim) handleIntrospect(w http.ResponseWriter, r *http.Request) {
 	s.mu.Lock()
 	defer s.mu.Unlock()

@@ -75,7 +75,7 @@ type User struct {
 	// sets is assigned to the app's policies (what an AdminApproved app needs).
 	PreAuthorized bool
 	// APIDisabled takes away the "API Enabled" permission: REST calls answer
-	// 403 API_CURRENTLY_DISABLED.
+	// 403 API_DISABLED_FOR_ORG, as for an edition without the API.
 	APIDisabled bool
 }
 

@@ -3,6 +3,7 @@ package sfsim
 import (
 	"encoding/json"
 	"net/http"
+	"net/url"
 	"strings"
 	"testing"
 )
@@ -45,16 +46,16 @@ func TestAppPoliciesAreRedirectedToTheCallback(t *testing.T) {
 }
 
 // REST calls of an org or a user without API access are refused with 403 and
-// Salesforce's error array; the version list needs no authentication and
-// still answers.
+// Salesforce's error array; both get API_DISABLED_FOR_ORG with the same
+// message, as REST answers a user without "API Enabled" in an edition that
+// has the API. The version list needs no authentication and still answers.
 func TestAPIAccess(t *testing.T) {
 	tests := []struct {
 		name   string
 		mutate func(*Options)
-		code   string
 	}{
-		{"edition without API", func(o *Options) { o.Org.APIDisabled = true }, "API_DISABLED_FOR_ORG"},
-		{"user without API Enabled", func(o *Options) { o.User.APIDisabled = true }, "API_CURRENTLY_DISABLED"},
+		{"edition without API", func(o *Options) { o.Org.APIDisabled = true }},
+		{"user without API Enabled", func(o *Options) { o.User.APIDisabled = true }},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -63,7 +64,8 @@ func TestAPIAccess(t *testing.T) {
 			resp, body := h.withBearer("/services/data/v64.0/query?q=SELECT+PermissionsManageUsers+FROM+UserPermissionAccess", at)
 			var items []map[string]string
 			if resp.StatusCode != http.StatusForbidden || json.Unmarshal([]byte(body), &items) != nil ||
-				len(items) != 1 || items[0]["errorCode"] != tt.code || items[0]["message"] == "" {
+				len(items) != 1 || items[0]["errorCode"] != "API_DISABLED_FOR_ORG" ||
+				items[0]["message"] != "The REST API is not enabled for this Organization." {
 				t.Errorf("query: %d %s", resp.StatusCode, body)
 			}
 			if resp, _ := h.get("/services/data/", nil); resp.StatusCode != http.StatusOK {
@@ -164,5 +166,37 @@ func TestIntrospection(t *testing.T) {
 	h.sim.SetIntrospectionRefused(true)
 	if status, _ := look(rt); status != http.StatusForbidden {
 		t.Errorf("refused introspection answered %d", status)
+	}
+}
+
+// Introspecting a token that rotation retired is a question, not a reuse:
+// the answer is active:false and the family lives on, so the holder of the
+// newest token (the console) keeps working. Presenting the retired token to
+// the token endpoint, by contrast, revokes the family.
+func TestIntrospectingARotatedOutTokenIsNoReuse(t *testing.T) {
+	h := newHarness(t, func(o *Options) { o.Rotation = true })
+	old := m2s(h.tokens(), "refresh_token")
+	_, m := h.token(refreshForm(old))
+	newest := m2s(m, "refresh_token")
+	form := url.Values{"client_id": {testClientID}, "client_secret": {testSecret}, "token": {old},
+		"token_type_hint": {"refresh_token"}}
+	for range 2 {
+		resp, body := h.postForm("/services/oauth2/introspect", form)
+		if resp.StatusCode != http.StatusOK || strings.TrimSpace(body) != `{"active":false}` {
+			t.Fatalf("introspect the retired token: %d %s", resp.StatusCode, body)
+		}
+	}
+	for _, e := range h.sim.EventsOf("refresh") {
+		if strings.Contains(e.Detail, "reuse") {
+			t.Fatalf("introspection counted as reuse: %v", e)
+		}
+	}
+	status, m := h.token(refreshForm(newest))
+	if status != http.StatusOK {
+		t.Fatalf("the newest token stopped working: %d %v", status, m)
+	}
+	// The contrast: the retired token at the token endpoint revokes the family.
+	if status, _ := h.token(refreshForm(old)); status != http.StatusBadRequest || !h.sim.Revoked(m2s(m, "refresh_token")) {
+		t.Errorf("reuse at the token endpoint: %d, family revoked %v", status, h.sim.Revoked(m2s(m, "refresh_token")))
 	}
 }

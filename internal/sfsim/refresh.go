@@ -65,8 +65,10 @@ func (s *Sim) revokeRefresh(token string) {
 
 // handleRevoke serves the revocation endpoint: POST with form token=... (GET
 // with ?token= is also accepted, as by Salesforce). 200 with an empty body on
-// success. Errors are HTTP 400 with a form-encoded body, not JSON (Mobile SDK
-// guide, "Revoking OAuth Tokens"; jsforce parses it with querystring):
+// success. Errors are HTTP 400 with a form-encoded body, not JSON
+// (omniphx/forrest issue #213; jsforce src/oauth2.ts revokeToken parses it
+// with querystring.parse), with the codes of the Mobile SDK guide,
+// "Revoking OAuth Tokens":
 // invalid_token for a token issued here and already revoked,
 // unsupported_token_type for one never seen (Salesforce cannot tell its type).
 func (s *Sim) handleRevoke(w http.ResponseWriter, r *http.Request) {

@@ -92,17 +92,19 @@ func (s *Sim) handleData(w http.ResponseWriter, r *http.Request) {
 	}
 }
 
-// apiBlocked returns the REST error of an org or user without API access:
-// 403 API_DISABLED_FOR_ORG for an edition without the API, 403
-// API_CURRENTLY_DISABLED for a user without "API Enabled" (SOAP API
-// ExceptionCode list; REST API, "Status Codes and Error Responses": 403 is
-// "request refused", the body the usual error array). Callers hold s.mu.
+// apiBlocked returns the REST error of an org or user without API access.
+// REST answers both with 403 API_DISABLED_FOR_ORG and the same message: an
+// edition without the API (REST API Developer Guide, "Supported Editions and
+// Required Permissions") and, in an edition that has it, a user without "API
+// Enabled" (Sequin's docs, "Enable Salesforce API Access": that body for a
+// user without the permission). API_CURRENTLY_DISABLED ("API is disabled for
+// this User", SOAP API ExceptionCode list) is what other APIs answer the
+// user; REST clients must handle it too, but sfsim's REST does not send it.
+// 403 is "request refused", the body the usual error array (REST API,
+// "Status Codes and Error Responses"). Callers hold s.mu.
 func (s *Sim) apiBlocked() (code, message string) {
-	switch {
-	case s.opts.Org.APIDisabled:
+	if s.opts.Org.APIDisabled || s.opts.User.APIDisabled {
 		return "API_DISABLED_FOR_ORG", "The REST API is not enabled for this Organization."
-	case s.opts.User.APIDisabled:
-		return "API_CURRENTLY_DISABLED", "API is disabled for this User"
 	}
 	return "", ""
 }

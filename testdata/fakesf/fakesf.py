@@ -6,8 +6,14 @@ code), so that the CLI is checked against a second reading of Salesforce's
 documented behaviour. Loopback only. Records issued refresh tokens,
 refresh grants and revocations in files the test reads.
 
-Revoke errors are form-encoded, as Salesforce sends them (Mobile SDK guide,
-"Revoking OAuth Tokens"; jsforce parses them with querystring). Token
+While the file named by --api-off exists, REST calls answer 403
+API_DISABLED_FOR_ORG "The REST API is not enabled for this Organization.",
+which is what REST answers both an edition without the API and a user
+without "API Enabled" (REST API Developer Guide, "Supported Editions and
+Required Permissions"; Sequin's docs, "Enable Salesforce API Access").
+
+Revoke errors are form-encoded, as Salesforce sends them (omniphx/forrest
+issue #213; jsforce src/oauth2.ts revokeToken parses them with querystring). Token
 introspection follows RFC 7662 as Salesforce documents it ("OpenID Connect
 Token Introspection"): the app's consumer key and secret, an answer with
 "active", and no change to the token.
@@ -79,6 +85,9 @@ class H(BaseHTTPRequestHandler):
         if u.path == "/services/oauth2/userinfo":
             return self.reply(200, {"preferred_username": USERNAME, "user_id": USER,
                                     "organization_id": ORG, "email": USERNAME})
+        if u.path.startswith("/services/data/v") and A.api_off and os.path.exists(A.api_off):
+            return self.reply(403, [{"message": "The REST API is not enabled for this Organization.",
+                                     "errorCode": "API_DISABLED_FOR_ORG"}])
         if u.path.startswith("/services/data/v") and u.path.endswith("/query"):
             if "PermissionsManageUsers" in q.get("q", ""):
                 return self.reply(200, {"totalSize": 1, "done": True, "records": [
@@ -159,5 +168,6 @@ p.add_argument("--redirect", required=True)
 p.add_argument("--issued", required=True)
 p.add_argument("--revoked", required=True)
 p.add_argument("--refreshed", help="file that records each refresh grant's token")
+p.add_argument("--api-off", help="while this file exists, REST answers 403 API_DISABLED_FOR_ORG")
 A = p.parse_args()
 ThreadingHTTPServer(("127.0.0.1", A.port), H).serve_forever()
