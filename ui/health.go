@@ -39,16 +39,22 @@ func (hs *healthState) stale(p app.Profile) bool {
 }
 
 // checkHealth asks Salesforce about the given connections in the
-// background (introspection: the tokens are not used). Each result reaches
-// the widgets through u.do, i.e. fyne.Do in the app.
+// background (introspection: the tokens are not used), once the saved
+// network settings are in force. Each result reaches the widgets through
+// u.do, i.e. fyne.Do in the app.
 func (u *UI) checkHealth(list []app.Profile) {
 	for _, p := range list {
 		if p.Demo || u.health.checking[p.Name] {
 			continue
 		}
 		u.health.checking[p.Name] = true
-		slots := u.health.slots
+		slots, ready := u.health.slots, u.netReady
 		u.background(func(ctx context.Context) {
+			select {
+			case <-ready:
+			case <-ctx.Done():
+				return
+			}
 			select {
 			case slots <- struct{}{}:
 			case <-ctx.Done():

@@ -32,19 +32,25 @@ func (u *UI) network() NetworkBackend {
 }
 
 // applyNetwork puts the saved network settings in force in the core, then
-// calls done (on the UI thread) with the error, if any.
-func (u *UI) applyNetwork(done func(error)) {
+// calls done (on the UI thread) with the error, if any. The channel it
+// returns is closed once the core has them (or refused them), at once
+// without a NetworkBackend.
+func (u *UI) applyNetwork(done func(error)) <-chan struct{} {
+	applied := make(chan struct{})
 	nb := u.network()
 	if nb == nil {
-		return
+		close(applied)
+		return applied
 	}
 	set := u.Settings.Network
 	u.background(func(ctx context.Context) {
 		err := nb.SetNetwork(ctx, set)
+		close(applied)
 		if done != nil {
 			u.do(func() { done(err) })
 		}
 	})
+	return applied
 }
 
 // PreflightView is the checklist the Authorize screen shows before the

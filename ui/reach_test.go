@@ -134,3 +134,25 @@ func TestVerifyThroughTLSInspectionShowsTheFix(t *testing.T) {
 		t.Error("the summary does not say that Salesforce could not be reached")
 	}
 }
+
+// Salesforce is reachable only through a proxy, and the connection was
+// saved through it; Settings name no proxy now. Home's check at start goes
+// the way the connection was saved, as the CLI's check does.
+func TestHomeChecksAConnectionTheWayItWasSaved(t *testing.T) {
+	e := newReachEnv(t)
+	proxyOnly := nettest.Direct(e.sf)
+	proxyOnly.DialContext, proxyOnly.LookupHost = proxytest.Hosts{}.DialContext, proxytest.Hosts{}.LookupHost
+	e.svc = app.New(app.Deps{Profiles: &profile.Store{Dir: t.TempDir()}, Secrets: e.secrets, OpenBrowser: e.browser.Open, Net: proxyOnly})
+	corp := proxytest.StartProxy(t, proxytest.ProxyOptions{Dial: e.sf.DialContext})
+	if err := e.svc.SetNetwork(context.Background(), app.NetworkSettings{Proxy: corp.URL}); err != nil {
+		t.Fatal(err)
+	}
+	e.connect(t)
+	saved := corp.Connects()
+	u, loop := e.window(t, "en", "")
+	loop.waitFor(t, "the check at start", u.checksDone)
+	if got := statusOf(u, "acme"); got != i18n.New("en").T("ui.health.alive") || corp.Connects() == saved {
+		u.Home.SelectName("acme")
+		t.Errorf("acme reads %q (%s); the proxy tunneled %d since the sign-in", got, u.Home.Health.Text, corp.Connects()-saved)
+	}
+}

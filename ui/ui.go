@@ -88,6 +88,9 @@ type UI struct {
 	dialog dialog.Dialog
 	wiz    wizard
 	health *healthState // the saved connections' live status, for Home
+	// netReady is closed once the saved network settings are in force:
+	// the health checks start after it.
+	netReady <-chan struct{}
 }
 
 // wizard is the connection being made or the profile being worked on.
@@ -118,8 +121,10 @@ func New(a fyne.App, w fyne.Window, o Options) *UI {
 	u.L = i18n.New(u.Settings.Language)
 	u.backend.SetLang(u.Settings.Language)
 	// A saved setting that cannot be used is reported by the Authorize
-	// checklist, which sets the network again.
-	u.applyNetwork(nil)
+	// checklist, which sets the network again. Home's health checks wait
+	// for it: checked before, a connection behind the proxy or the CA file
+	// of Settings would read "unknown".
+	u.netReady = u.applyNetwork(nil)
 	clip := o.Clipboard
 	if clip == nil {
 		clip = w.Clipboard()

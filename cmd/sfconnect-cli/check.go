@@ -39,6 +39,8 @@ func cmdCheck(ctx context.Context, e *env, args []string) error {
 	fs := newFlags("check")
 	var name string
 	var all, asJSON bool
+	var nf netFlags
+	nf.register(fs)
 	fs.StringVar(&name, "profile", "", "")
 	fs.BoolVar(&all, "all", false, "")
 	fs.BoolVar(&asJSON, "json", false, "")
@@ -53,9 +55,9 @@ func cmdCheck(ctx context.Context, e *env, args []string) error {
 		return err
 	}
 	e.contactingAll(ctx, svc, name, all)
-	var results []app.ConnectionHealth
+	var list []app.Profile
 	if all {
-		if results, err = svc.CheckAll(ctx); err != nil {
+		if list, err = svc.List(ctx); err != nil {
 			return err
 		}
 	} else {
@@ -63,7 +65,14 @@ func cmdCheck(ctx context.Context, e *env, args []string) error {
 		if err != nil {
 			return err
 		}
-		results = []app.ConnectionHealth{svc.CheckOne(ctx, p)}
+		list = []app.Profile{p}
+	}
+	if err := e.networksOf(ctx, svc, list, &nf); err != nil {
+		return err
+	}
+	results, err := svc.CheckEach(ctx, list)
+	if err != nil {
+		return err
 	}
 	lines := make([]checkLine, len(results))
 	code := exitOK

@@ -150,3 +150,37 @@ func TestRecipientExportOpensWithTheIdentityFile(t *testing.T) {
 		t.Fatalf("import exit %d:\n%s", code, errOut)
 	}
 }
+
+// A passphrase never comes from a flag (shell history, the process list)
+// or a variable (inherited by children): a flag is refused without echoing
+// it, and a variable of the obvious names is not read, by export or import.
+func TestNoPassphraseFlagOrVariable(t *testing.T) {
+	c := newCLI(t)
+	c.mustLogin("prod")
+	dir := t.TempDir()
+	file := filepath.Join(dir, "p.age")
+	for _, flag := range []string{"--passphrase=" + cliPass, "--passphrase", "-passphrase"} {
+		code, _, errOut := c.run("", "export", "--profile", "prod", "--include-secrets", "--encrypt", flag, cliPass, "-o", file)
+		if code != exitUsage || strings.Contains(errOut, cliPass) {
+			t.Errorf("%s: exit %d\n%s", flag, code, errOut)
+		}
+	}
+	for _, name := range []string{"SFCONNECT_PASSPHRASE", "SFCONNECT_EXPORT_PASSPHRASE", "AGE_PASSPHRASE"} {
+		c.vars[name] = cliPass
+	}
+	if code, _, errOut := c.run("", "export", "--profile", "prod", "--include-secrets", "--encrypt", "-o", file); code != exitUsage ||
+		!strings.Contains(errOut, "--passphrase-stdin") {
+		t.Errorf("export with the variables set: exit %d\n%s", code, errOut)
+	}
+	if left, _ := os.ReadDir(dir); len(left) > 0 {
+		t.Fatalf("wrote %s", left[0].Name())
+	}
+	if code, _, errOut := c.run(cliPass+"\n", "export", "--profile", "prod", "--include-secrets", "--passphrase-stdin", "-o", file); code != exitOK {
+		t.Fatalf("export exit %d\n%s", code, errOut)
+	}
+	there := c.elsewhere(t)
+	if code, _, errOut := there.run("", "import", file); code != exitFail || !strings.Contains(errOut, "protected with a passphrase") {
+		t.Errorf("import with the variables set: exit %d\n%s", code, errOut)
+	}
+	there.assertNothingImported(t)
+}

@@ -13,9 +13,10 @@ import (
 )
 
 // netFlags are the network flags of every command that talks to
-// Salesforce (login, reauth, verify, delete, doctor). A flag given on the
-// command line wins over what the profile remembers; login and reauth
-// remember the settings in force in the profile.
+// Salesforce (login, reauth, verify, check, delete, doctor). A flag given on
+// the command line wins over what the profile remembers; login and reauth
+// remember the settings in force in the profile; check lays the flags over
+// the settings of each connection it checks.
 type netFlags struct {
 	fs  *flag.FlagSet
 	set netproxy.Settings
@@ -92,6 +93,28 @@ func (e *env) proxyPassword(ctx context.Context, svc *app.Service, user string) 
 		}
 	}
 	return svc.SetProxyPassword(ctx, user, pw)
+}
+
+// networksOf lays the flags over the network settings each profile in list
+// was saved with, for check, which asks about each through its own. The
+// password of each proxy user is taken as useNetwork takes it, once a user;
+// a profile whose file Load refuses is left alone (its check refuses it).
+func (e *env) networksOf(ctx context.Context, svc *app.Service, list []app.Profile, n *netFlags) error {
+	asked := map[string]bool{}
+	for i, p := range list {
+		if _, err := svc.Load(ctx, p.Name); err != nil {
+			continue
+		}
+		set := n.over(app.NetworkOf(p))
+		app.SetNetworkOf(&list[i], set)
+		if user := strings.TrimSpace(set.ProxyUser); user != "" && !asked[user] {
+			asked[user] = true
+			if err := e.proxyPassword(ctx, svc, user); err != nil {
+				return err
+			}
+		}
+	}
+	return nil
 }
 
 // networkCommand is profileCommand for a command that calls Salesforce:

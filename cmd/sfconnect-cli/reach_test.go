@@ -116,3 +116,31 @@ func TestCLIDeleteMeetingA502KeepsTheProfileAndSaysWhy(t *testing.T) {
 		t.Errorf("delete on a clear way: exit %d, %s", code, errOut)
 	}
 }
+
+// Salesforce is reachable only through a proxy that wants a password, and
+// the connection was saved through it: check, like verify, goes the way
+// the connection was saved (the password from the keychain), with no flag;
+// a network flag given to check wins over the saved setting for that run.
+func TestCLICheckGoesTheWayTheConnectionWasSaved(t *testing.T) {
+	c, sf := reachCLI(t)
+	c.net.DialContext, c.net.LookupHost = proxytest.Hosts{}.DialContext, proxytest.Hosts{}.LookupHost
+	corp := proxytest.StartProxy(t, proxytest.ProxyOptions{Dial: sf.DialContext, User: "taro", Password: "right"})
+	c.vars["SFCONNECT_PROXY_PASSWORD"] = "right"
+	if code, _, errOut := c.loginAtMyDomain("--proxy", corp.URL, "--proxy-user", "taro"); code != exitOK {
+		t.Fatalf("login exit %d: %s", code, errOut)
+	}
+	for _, args := range [][]string{{"verify", "--profile", "prod"}, {"check", "--profile", "prod"}, {"check", "--all"}} {
+		before := corp.Connects()
+		if code, out, errOut := c.run("", args...); code != exitOK || corp.Connects() == before {
+			t.Errorf("%v: exit %d, %d tunnels\n%s%s", args, code, corp.Connects()-before, out, errOut)
+		}
+	}
+	cutOff := proxytest.StartProxy(t, proxytest.ProxyOptions{Hosts: proxytest.Hosts{}}) // reaches nothing: 502
+	code, out, _ := c.run("", "check", "--all", "--proxy", cutOff.URL)
+	if code != exitUnknown || !strings.Contains(out, "The proxy "+cutOff.Addr+" could not reach Salesforce (HTTP 502)") || len(cutOff.Targets()) == 0 {
+		t.Errorf("check --proxy: exit %d\n%s", code, out)
+	}
+	if corp.Denied() != 0 {
+		t.Errorf("the proxy denied %d requests: a check went without the saved password", corp.Denied())
+	}
+}

@@ -39,14 +39,21 @@ func (h ConnectionHealth) Cause() *DeadTokenError {
 	return &DeadTokenError{Name: h.Profile.Name, Rotation: h.Profile.RefreshRotation}
 }
 
-// CheckAll checks every saved connection with CheckToken (introspection:
-// no token is used up), a few at a time, and returns them in the order of
-// List. Each check has its own CheckTimeout.
+// CheckAll checks every saved connection with CheckOne (introspection: no
+// token is used up), a few at a time, each through the network it was saved
+// with, and returns them in the order of List. Each check has its own
+// CheckTimeout.
 func (s *Service) CheckAll(ctx context.Context) ([]ConnectionHealth, error) {
 	list, err := s.List(ctx)
 	if err != nil {
 		return nil, err
 	}
+	return s.CheckEach(ctx, list)
+}
+
+// CheckEach is CheckAll for the connections in list, which a caller may
+// have given other network settings (the CLI lays its flags over each).
+func (s *Service) CheckEach(ctx context.Context, list []profile.Profile) ([]ConnectionHealth, error) {
 	out := make([]ConnectionHealth, len(list))
 	sem := make(chan struct{}, checkParallel)
 	var wg sync.WaitGroup
@@ -66,8 +73,12 @@ func (s *Service) CheckAll(ctx context.Context) ([]ConnectionHealth, error) {
 	return out, nil
 }
 
-// CheckOne checks one saved connection within CheckTimeout. A check that
-// runs out of time is TokenUnknown with a timeout as its reason.
+// CheckOne checks one saved connection within CheckTimeout, as CheckToken
+// does, through the network p names (NetworkOf(p): the settings it was
+// saved with, which the caller may have changed), or through the network in
+// force when p names none. A connection made through a proxy is then
+// checked through that proxy, whatever is in force now. A check that runs
+// out of time is TokenUnknown with a timeout as its reason.
 func (s *Service) CheckOne(ctx context.Context, p profile.Profile) ConnectionHealth {
 	limit := CheckTimeout
 	if s.checkTimeout > 0 {
@@ -75,7 +86,7 @@ func (s *Service) CheckOne(ctx context.Context, p profile.Profile) ConnectionHea
 	}
 	cctx, cancel := context.WithTimeout(ctx, limit)
 	defer cancel()
-	h, err := s.CheckToken(cctx, p.Name)
+	h, err := s.checkToken(cctx, p.Name, NetworkOf(p))
 	switch {
 	case err != nil && ctx.Err() == nil && cctx.Err() != nil:
 		// Salesforce's host did not answer in time: say so as any call

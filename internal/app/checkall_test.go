@@ -4,15 +4,21 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
+	"errors"
+	"path/filepath"
 	"strings"
 	"testing"
 	"time"
 
 	"github.com/sfconnect/sfconnect/internal/app"
 	"github.com/sfconnect/sfconnect/internal/i18n"
+	"github.com/sfconnect/sfconnect/internal/netproxy"
+	"github.com/sfconnect/sfconnect/internal/netproxy/proxytest"
 	"github.com/sfconnect/sfconnect/internal/oauthflow"
+	"github.com/sfconnect/sfconnect/internal/profile"
 	"github.com/sfconnect/sfconnect/internal/sfsim"
 	"github.com/sfconnect/sfconnect/internal/testkit"
+	"github.com/sfconnect/sfconnect/internal/testkit/nettest"
 )
 
 // addCopy imports profile name again as copy, its login URL replaced: a
@@ -133,5 +139,77 @@ func TestCheckAllReportsAKeychainFailurePerConnection(t *testing.T) {
 	}
 	if all[0].Err == nil || all[0].Profile.Name != "copy" || all[1].State != app.TokenAlive {
 		t.Errorf("copy: %+v; prod: %v", all[0], all[1].State)
+	}
+}
+
+// Salesforce is reachable only through a proxy that wants a password. A
+// connection saved through it is checked through it (the password from the
+// keychain) after the proxy is no longer in force; one saved without
+// settings (an import: exports carry none) goes the way in force; a saved
+// setting that no longer works is that connection's own error.
+func TestCheckGoesTheWayEachConnectionWasSaved(t *testing.T) {
+	o := newReachOrg(t)
+	ctx := context.Background()
+	proxyOnly := nettest.Direct(o.sf)
+	proxyOnly.DialContext, proxyOnly.LookupHost = proxytest.Hosts{}.DialContext, proxytest.Hosts{}.LookupHost
+	o.svc = app.New(app.Deps{Profiles: &profile.Store{Dir: o.dir}, Secrets: o.store, OpenBrowser: o.browser.Open, Net: proxyOnly})
+	corp := proxytest.StartProxy(t, proxytest.ProxyOptions{Dial: o.sf.DialContext, User: "taro", Password: "right"})
+	if err := o.svc.SetProxyPassword(ctx, "taro", "right"); err != nil {
+		t.Fatal(err)
+	}
+	viaCorp := netproxy.Settings{Proxy: corp.URL, ProxyUser: "taro"}
+	o.use(viaCorp)
+	if _, err := o.connect(); err != nil {
+		t.Fatal(err)
+	}
+	var file bytes.Buffer
+	if err := o.svc.Export(ctx, "prod", true, &file); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := o.svc.Import(ctx, &file, "imported"); err != nil {
+		t.Fatal(err)
+	}
+	states := func() map[string]app.ConnectionHealth {
+		t.Helper()
+		all, err := o.svc.CheckAll(ctx)
+		if err != nil {
+			t.Fatal(err)
+		}
+		got := map[string]app.ConnectionHealth{}
+		for _, c := range all {
+			got[c.Profile.Name] = c
+		}
+		return got
+	}
+
+	o.use(netproxy.Settings{}) // Settings cleared: nothing in force reaches Salesforce
+	before := corp.Connects()
+	got := states()
+	if c := got["prod"]; c.State != app.TokenAlive || c.Err != nil {
+		t.Errorf("prod, saved through the proxy: %v (%v, %v)", c.State, c.Reason, c.Err)
+	}
+	if c := got["imported"]; c.State != app.TokenUnknown {
+		t.Errorf("imported, no settings: %v", c.State)
+	} else {
+		says(t, c.Reason, "app.net.err.dns", "acme.my.salesforce.com")
+	}
+	if corp.Connects() != before+1 || corp.Denied() != 0 {
+		t.Errorf("the proxy tunneled %d and denied %d, want prod's tunnel only", corp.Connects()-before, corp.Denied())
+	}
+
+	o.use(viaCorp)
+	if c := states()["imported"]; c.State != app.TokenAlive {
+		t.Errorf("imported, the proxy in force: %v (%v)", c.State, c.Reason)
+	}
+
+	store := &profile.Store{Dir: o.dir}
+	p, _ := store.Load("prod")
+	p.Network.CAFile = filepath.Join(t.TempDir(), "gone.pem")
+	if err := store.Save(p); err != nil {
+		t.Fatal(err)
+	}
+	var ca *netproxy.CAFileError
+	if c := states()["prod"]; !errors.As(c.Err, &ca) || c.CheckedAt.IsZero() {
+		t.Errorf("a saved CA file that is gone: %+v", c)
 	}
 }

@@ -4,8 +4,10 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"net/http"
 	"time"
 
+	"github.com/sfconnect/sfconnect/internal/netproxy"
 	"github.com/sfconnect/sfconnect/internal/oauthflow"
 	"github.com/sfconnect/sfconnect/internal/profile"
 	"github.com/sfconnect/sfconnect/internal/salesforce"
@@ -59,6 +61,13 @@ type TokenHealth struct {
 // Salesforce answers is in the TokenHealth. It is the non-consuming check a
 // periodic health check can run as often as it likes.
 func (s *Service) CheckToken(ctx context.Context, name string) (TokenHealth, error) {
+	return s.checkToken(ctx, name, netproxy.Settings{})
+}
+
+// checkToken is CheckToken through the network set describes; empty means
+// the network in force. The profile is loaded first: the network settings
+// of a file Load refuses are not trusted, and nothing is contacted for it.
+func (s *Service) checkToken(ctx context.Context, name string, set netproxy.Settings) (TokenHealth, error) {
 	prof, err := s.Load(ctx, name)
 	if err != nil {
 		return TokenHealth{}, err
@@ -67,13 +76,21 @@ func (s *Service) CheckToken(ctx context.Context, name string) (TokenHealth, err
 	if err != nil {
 		return TokenHealth{}, err
 	}
-	return s.introspect(ctx, prof, sec)
+	client, done, err := s.clientFor(ctx, set)
+	if err != nil {
+		return TokenHealth{}, err
+	}
+	defer done()
+	return s.introspect(ctx, client, prof, sec)
 }
 
-// introspect is CheckToken for a profile and its secrets already read.
-func (s *Service) introspect(ctx context.Context, prof profile.Profile, sec profile.Secrets) (TokenHealth, error) {
+// introspect is CheckToken for a profile and its secrets already read,
+// through client.
+func (s *Service) introspect(ctx context.Context, client *http.Client, prof profile.Profile, sec profile.Secrets) (TokenHealth, error) {
 	h := TokenHealth{CheckedAt: s.d.Now().UTC()}
-	in, err := oauthflow.Introspect(ctx, s.configOf(prof, sec.ClientSecret), sec.RefreshToken, oauthflow.HintRefreshToken)
+	cfg := s.configOf(prof, sec.ClientSecret)
+	cfg.HTTPClient = client
+	in, err := oauthflow.Introspect(ctx, cfg, sec.RefreshToken, oauthflow.HintRefreshToken)
 	switch {
 	case ctx.Err() != nil:
 		return TokenHealth{}, fmt.Errorf("check the refresh token: %w", ctx.Err())

@@ -17,6 +17,18 @@ import (
 // choice, the proxy user (whose password is read from the keychain now)
 // and the extra CA file. A bad setting is refused and the previous one stays.
 func (s *Service) SetNetwork(ctx context.Context, set netproxy.Settings) error {
+	n, err := s.networkFor(ctx, set)
+	if err != nil {
+		return err
+	}
+	s.useNetwork(n)
+	return nil
+}
+
+// networkFor builds the network set describes, reading the proxy user's
+// password from the keychain, without putting it in force: SetNetwork puts
+// it in force, a health check uses a profile's own (clientFor).
+func (s *Service) networkFor(ctx context.Context, set netproxy.Settings) (*netproxy.Network, error) {
 	password := ""
 	if user := strings.TrimSpace(set.ProxyUser); user != "" {
 		pw, err := s.d.Secrets.Get(ctx, secrets.ProxyAccount(user))
@@ -26,15 +38,26 @@ func (s *Service) SetNetwork(ctx context.Context, set netproxy.Settings) error {
 		case errors.Is(err, secrets.ErrNotFound):
 			// No password saved yet: the proxy's 407 will say so.
 		default:
-			return fmt.Errorf("read the proxy password of %q: %w", user, err)
+			return nil, fmt.Errorf("read the proxy password of %q: %w", user, err)
 		}
 	}
-	n, err := netproxy.New(set, password, s.d.Net)
-	if err != nil {
-		return err
+	return netproxy.New(set, password, s.d.Net)
+}
+
+// clientFor is the HTTP client for calls through the network set
+// describes: the service's own client (the network in force) when set is
+// empty or the caller gave its own client (Deps.HTTP), else a new one,
+// which done releases.
+func (s *Service) clientFor(ctx context.Context, set netproxy.Settings) (c *http.Client, done func(), err error) {
+	if set.IsZero() || s.rt == nil {
+		return s.d.HTTP, func() {}, nil
 	}
-	s.useNetwork(n)
-	return nil
+	n, err := s.networkFor(ctx, set)
+	if err != nil {
+		return nil, nil, err
+	}
+	c = n.Client(s.d.HTTP.Timeout)
+	return c, c.CloseIdleConnections, nil
 }
 
 // Network returns the network settings in force.
@@ -75,10 +98,10 @@ func NetworkOf(p profile.Profile) netproxy.Settings {
 		ProxyUser: p.Network.ProxyUser, CAFile: p.Network.CAFile}
 }
 
-// profileNetwork is the form a profile keeps the settings in force in.
-func (s *Service) profileNetwork() profile.Network {
-	n := s.Network()
-	return profile.Network{Proxy: n.Proxy, PAC: n.PAC, ProxyUser: n.ProxyUser, CAFile: n.CAFile}
+// SetNetworkOf makes set the network settings p remembers: the inverse of
+// NetworkOf.
+func SetNetworkOf(p *profile.Profile, set netproxy.Settings) {
+	p.Network = profile.Network{Proxy: set.Proxy, PAC: set.PAC, ProxyUser: set.ProxyUser, CAFile: set.CAFile}
 }
 
 // useNetwork makes n the network of the service's own HTTP client.

@@ -75,7 +75,7 @@ func (s *Service) VerifyDeep(ctx context.Context, name string, p Progress) (*Rep
 	}
 	r := &Report{Deep: true, Rotation: prof.RefreshRotation}
 	p.report(StepIntrospect)
-	h, err := s.introspect(ctx, prof, sec)
+	h, err := s.introspect(ctx, s.d.HTTP, prof, sec)
 	if err != nil {
 		return nil, err
 	}

@@ -55,7 +55,7 @@ func (s *Service) Save(ctx context.Context, name string, c *Connection, f Consol
 	name = strings.TrimSpace(name)
 	p := c.Profile
 	p.Name = name
-	p.Network = s.profileNetwork()
+	SetNetworkOf(&p, s.Network())
 	f.ApplyTo(&p)
 	if err := p.Validate(); err != nil {
 		return err

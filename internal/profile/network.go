@@ -2,7 +2,7 @@ package profile
 
 // Network is how a connection reaches Salesforce from this computer: the
 // settings it was made with, so that later commands on it (verify, reauth,
-// delete) go the same way. None of it is a secret: the proxy password is in
+// delete, doctor, check) and the window's health check go the same way. None of it is a secret: the proxy password is in
 // the keychain. It is not part of an export, because another computer sits
 // on another network.
 type Network struct {
