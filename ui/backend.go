@@ -24,7 +24,7 @@ type Backend interface {
 	Load(ctx context.Context, name string) (app.Profile, error)
 	UpdateFields(ctx context.Context, name string, f app.ConsoleFields) error
 	Secrets(ctx context.Context, name string) (app.Secrets, error)
-	Delete(ctx context.Context, name string, revoke bool, p app.Progress) error
+	Remove(ctx context.Context, name string, revoke bool, p app.Progress) (app.Deletion, error)
 	CheckOne(ctx context.Context, p app.Profile) app.ConnectionHealth
 	ExportHandover(ctx context.Context, name string, includeSecrets bool, lock *app.SealLock, path string) (app.Handover, error)
 	ImportSealed(ctx context.Context, r io.Reader, name string, key app.SealKey) (app.Profile, error)

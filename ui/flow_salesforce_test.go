@@ -164,6 +164,11 @@ func TestHomeDeleteOfAnAlreadyRevokedToken(t *testing.T) {
 	if len(u.Home.Profiles) != 0 || len(e.secrets.Accounts()) != 0 {
 		t.Errorf("left behind: %d profiles, keychain %v; status %q", len(u.Home.Profiles), e.secrets.Accounts(), u.Home.Status.Text)
 	}
+	// Salesforce no longer knew the copy, so the window does not claim the
+	// console's token revoked: it says where every token of the app is revoked.
+	if want := i18n.New("ja").T("ui.home.deleted.stale", map[string]any{"Name": "acme"}); u.Home.Status.Text != want {
+		t.Errorf("status = %q, want the stale-copy text %q", u.Home.Status.Text, want)
+	}
 }
 
 // The console refreshed under rotation, so sfconnect's copy is retired: the

@@ -133,8 +133,10 @@ func (f *fakeBackend) UpdateFields(context.Context, string, app.ConsoleFields) e
 func (f *fakeBackend) Secrets(context.Context, string) (profile.Secrets, error) {
 	return profile.Secrets{ClientSecret: "cs", RefreshToken: "rt"}, nil
 }
-func (f *fakeBackend) Delete(context.Context, string, bool, app.Progress) error { return nil }
-func (f *fakeBackend) SetLang(string)                                           {}
+func (f *fakeBackend) Remove(context.Context, string, bool, app.Progress) (app.Deletion, error) {
+	return app.Deletion{Revoked: true}, nil
+}
+func (f *fakeBackend) SetLang(string) {}
 func (f *fakeBackend) CheckOne(_ context.Context, p profile.Profile) app.ConnectionHealth {
 	h, ok := f.health[p.Name]
 	if !ok {

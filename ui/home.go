@@ -229,7 +229,7 @@ func (h *HomeScreen) delete(name string) {
 	h.DeleteButton.Disable()
 	h.setStatus(u.L.T("ui.home.deleting", map[string]any{"Name": name}), widget.MediumImportance)
 	u.background(func(ctx context.Context) {
-		err := u.backend.Delete(ctx, name, true, func(st app.Step) {
+		gone, err := u.backend.Remove(ctx, name, true, func(st app.Step) {
 			u.do(func() { h.setStatus(u.stepText(st), widget.MediumImportance) })
 		})
 		u.do(func() {
@@ -246,8 +246,14 @@ func (h *HomeScreen) delete(name string) {
 				h.setStatus(msg, widget.DangerImportance)
 				return
 			}
+			// Stale: Salesforce no longer knew the copy, or the org rotates
+			// refresh tokens, so the console may hold a newer one that works.
+			key := "ui.home.deleted"
+			if gone.Stale {
+				key = "ui.home.deleted.stale"
+			}
 			u.ShowHome()
-			u.Home.setStatus(u.L.T("ui.home.deleted", map[string]any{"Name": name}), widget.SuccessImportance)
+			u.Home.setStatus(u.L.T(key, map[string]any{"Name": name}), widget.SuccessImportance)
 		})
 	})
 }
