@@ -383,7 +383,8 @@ gui_demo_ja() {
 		return 1
 	fi
 	if wait_for_line "$WORK/trace" "screen prepare" 30; then check_ok "--demo opened the demo wizard"; else check_fail "no demo wizard"; fi
-	gui_shot gui-ja-prepare -glyphs -light || check_fail "ja screenshot of Prepare: blank, tofu or not light"
+	expect "the window is in Japanese (trace: lang ja)" trace_lang ja
+	gui_shot gui-ja-prepare -glyphs -script ja -light || check_fail "ja screenshot of Prepare: blank, tofu, not Japanese or not light"
 	local screen
 	for screen in credentials authorize; do
 		gui_key Return
@@ -393,7 +394,8 @@ gui_demo_ja() {
 	gui_key Return # "Open the browser and sign in": ShellExecute -> winebrowser -> browser.sh
 	if wait_for_line "$WORK/trace" "screen result" 60; then check_ok "Enter -> browser -> result"; else check_fail "the demo did not reach the Result screen"; fi
 	expect "the browser clicked Allow on the simulator's consent page" grep -q "allowed on the consent page" "$WORK/browser.log"
-	gui_shot gui-ja-result -glyphs -light || check_fail "ja screenshot of Result: blank, tofu or not light"
+	gui_shot gui-ja-result -glyphs -script ja -light || check_fail "ja screenshot of Result: blank, tofu, not Japanese or not light"
+	expect "every screen was in Japanese (trace: lang ja)" trace_lang ja
 	gui_stop
 }
 
@@ -403,7 +405,11 @@ gui_en() {
 		gui_stop
 		return 1
 	fi
-	gui_shot gui-en-home -light || check_fail "en screenshot of Home: blank or not light"
+	expect "the window is in English (trace: lang en)" trace_lang en
+	# The glyph limits measured for Japanese hold for English too: 137
+	# shapes on Home (the commonest 5% of the cells), 96-193 on the English
+	# goldens of ui/, against 24 for tofu (packaging/wine/shotcheck).
+	gui_shot gui-en-home -glyphs -script latin -light || check_fail "en screenshot of Home: blank, tofu, not Latin text or not light"
 	gui_stop
 }
 
