@@ -67,6 +67,8 @@ upgrade() {
 	expect "$OLD_CODE ($OLD_VERSION) removed ($old)" test "$old" = "state=unknown version="
 	expect "the new sfconnect-cli.exe replaced the old one" test "$(sha "$INSTALL_DIR/sfconnect-cli.exe")" = "$(sha "$NEW_CLI")"
 	expect "the new sfconnect.exe is installed" test "$(sha "$INSTALL_DIR/sfconnect.exe")" = "$(sha "$NEW_GUI")"
+	expect "the bundled font's licence is installed: licenses\\OFL-NotoSansCJKjp.txt" \
+		cmp "$INSTALL_DIR/licenses/OFL-NotoSansCJKjp.txt" "$ROOT/assets/fonts/OFL.txt"
 	local lnk="$APPDATA_DIR/Microsoft/Windows/Start Menu/Programs/sfconnect.lnk"
 	expect "Start-menu shortcut sfconnect.lnk, pointing at sfconnect.exe" \
 		bash -c 'strings "$1" | grep -qiF "\Programs\sfconnect\sfconnect.exe"' _ "$lnk"
@@ -419,7 +421,7 @@ uninstall() {
 	else
 		check_fail "msiexec /x failed (log: uninstall.log)"
 	fi
-	expect "the program folder is gone" test ! -e "$INSTALL_DIR/sfconnect.exe" -a ! -e "$INSTALL_DIR/sfconnect-cli.exe"
+	expect "the program folder is gone (both exes, licenses\\)" test ! -e "$INSTALL_DIR"
 	expect "the Start-menu shortcut is gone" test ! -e "$APPDATA_DIR/Microsoft/Windows/Start Menu/Programs/sfconnect.lnk"
 	local state
 	state=$(wincheck product "$NEW_CODE")
