@@ -143,3 +143,35 @@ report_sizes() {
 		warn "the MSI is $size bytes, over the 20 MiB goal"
 	fi
 }
+
+# FONT_LICENCE is the name the bundled font's licence (assets/fonts/OFL.txt)
+# gets in every package of the GUI: the SIL Open Font License 1.1 lets the
+# font be bundled with software as long as its copyright notice and licence
+# travel with every copy. The MSI places it by packaging/windows/sfconnect.wxs
+# (licenses\), the .app in Contents/Resources (dist-macos.sh), the Linux
+# tarball under usr/local/share/doc/sfconnect (add_font_licence).
+FONT_LICENCE=OFL-NotoSansCJKjp.txt
+
+# add_font_licence TARBALL: adds the font licence to the tarball `fyne
+# package -os linux` made, and to the install targets of the Makefile in it,
+# so that `make install` and `make user-install` copy it beside the program.
+# fyne offers no way to add a file, so the tarball is unpacked and packed
+# again, in $STAGE (dist.sh's throw-away folder).
+add_font_licence() {
+	local tarball=$1 t=$STAGE/tarball
+	mkdir -p "$t"
+	tar -C "$t" -xJf "$tarball"
+	[[ -f $t/sfconnect/Makefile ]] || die "$tarball: no sfconnect/Makefile (fyne's layout changed?)"
+	install -Dm644 "$ROOT/assets/fonts/OFL.txt" "$t/sfconnect/usr/local/share/doc/sfconnect/$FONT_LICENCE"
+	local doc="share/doc/sfconnect/$FONT_LICENCE"
+	awk -v src="usr/local/$doc" -v doc="$doc" '
+		{ print }
+		$0 == "install:" { print "\tinstall -Dm00644 " src " $(DESTDIR)$(PREFIX)/" doc; n++ }
+		$0 == "uninstall:" { print "\t-rm $(DESTDIR)$(PREFIX)/" doc; n++ }
+		$0 == "user-install:" { print "\tinstall -Dm00644 " src " $(DESTDIR)$(HOME)/.local/" doc; n++ }
+		$0 == "user-uninstall:" { print "\t-rm $(DESTDIR)$(HOME)/.local/" doc; n++ }
+		END { exit n != 4 }' "$t/sfconnect/Makefile" >"$t/Makefile.new" ||
+		die "$tarball: the Makefile lacks one of the targets install, uninstall, user-install, user-uninstall"
+	mv "$t/Makefile.new" "$t/sfconnect/Makefile"
+	tar -C "$t" --owner=0 --group=0 --mtime="$DATE" -cJf "$tarball" sfconnect
+}

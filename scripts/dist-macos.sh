@@ -2,7 +2,8 @@
 # dist-macos.sh builds the macOS GUI on a Mac (the release workflow's macos
 # job runs it; Linux cannot link against Cocoa):
 #
-#   scripts/dist-macos.sh app   -> dist/sfconnect.app (universal: arm64 + x86_64)
+#   scripts/dist-macos.sh app   -> dist/sfconnect.app (universal: arm64 + x86_64),
+#                                  with the font licence in Contents/Resources
 #   scripts/dist-macos.sh dmg   -> dist/sfconnect-<v>-macos-universal.dmg from dist/sfconnect.app
 #
 # Signing and notarization are separate workflow steps between the two,
@@ -45,6 +46,9 @@ build_app() {
 		mv "$exe.universal" "$exe"
 		lipo -info "$exe"
 	done
+	# The font the app embeds comes with its licence (SIL OFL 1.1), in the
+	# bundle's Resources, before the workflow signs the bundle.
+	cp "$ROOT/assets/fonts/OFL.txt" "$DIST/sfconnect.app/Contents/Resources/$FONT_LICENCE"
 }
 
 build_dmg() {

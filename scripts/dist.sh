@@ -2,8 +2,8 @@
 # dist.sh builds every sfconnect release artifact that Linux can build into
 # dist/ (`make dist` runs it):
 #
-#   sfconnect-<v>-windows-amd64.msi        per-user installer (GUI + CLI), wixl
-#   sfconnect-<v>-linux-amd64.tar.xz       GUI, desktop file and icon (fyne package)
+#   sfconnect-<v>-windows-amd64.msi        per-user installer (GUI + CLI, font licence), wixl
+#   sfconnect-<v>-linux-amd64.tar.xz       GUI, desktop file, icon (fyne package), font licence
 #   sfconnect-cli-<v>-windows-amd64.zip    CLI, CGO_ENABLED=0
 #   sfconnect-cli-<v>-{darwin,linux}-{amd64,arm64}.tar.gz
 #   SHA256SUMS
@@ -128,6 +128,7 @@ else
 	(cd "$SRC/cmd/sfconnect" && GOFLAGS="${GOFLAGS:-} $(ldflags_as_goflags "$LDX")" \
 		"$FYNE" package -os linux --release --tags "$GUI_TAGS")
 	mv "$SRC/cmd/sfconnect/sfconnect.tar.xz" "$DIST/sfconnect-$VERSION-linux-amd64.tar.xz"
+	add_font_licence "$DIST/sfconnect-$VERSION-linux-amd64.tar.xz"
 	step_done
 fi
 

@@ -106,6 +106,12 @@ gui_start() {
 	[[ -n $GUI_WIN ]] && wait_for_line "$WORK/trace" "screen home" 30
 }
 
+# trace_lang LANG: the window's trace names LANG as the language of every
+# screen it showed (the "lang <code>" lines ui writes before each "screen").
+trace_lang() {
+	grep -q '^lang ' "$WORK/trace" && ! grep '^lang ' "$WORK/trace" | grep -qvxF "lang $1"
+}
+
 gui_stop() {
 	if [[ -n ${GUI_PID:-} ]]; then
 		kill "$GUI_PID" 2>/dev/null || true

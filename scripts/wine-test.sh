@@ -114,8 +114,8 @@ step "CLI: calls follow the PAC file set with --pac (run by WinHTTP)" cli_pac_se
 step "CLI: calls follow Internet Options' automatic configuration script (AutoConfigURL)" cli_pac_system
 step "netproxy: the PAC tests on WinHTTP (netproxy.test.exe)" netproxy_tests
 step "CLI: credentials without a profile are listed, refused by import and removed" cli_orphans
-step "GUI: ja window, light theme, Japanese glyphs, demo flow to the Result screen" gui_demo_ja
-step "GUI: en window, light theme" gui_en
+step "GUI: Japanese window (trace and screenshots), light theme, real glyphs, demo flow to the Result screen" gui_demo_ja
+step "GUI: English window (trace and screenshot), light theme, real glyphs" gui_en
 step "MSI: uninstall keeps the profiles and the credentials" uninstall
 
 echo

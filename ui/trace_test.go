@@ -25,7 +25,29 @@ func TestDemoOptionAndTrace(t *testing.T) {
 		t.Error("--demo opened the wizard without the demo simulator")
 	}
 	test.Tap(u.Prepare.Next)
-	if got, want := trace.String(), "screen home\nscreen prepare\nscreen credentials\n"; got != want {
+	if got, want := trace.String(), "lang en\nscreen home\nlang en\nscreen prepare\nlang en\nscreen credentials\n"; got != want {
 		t.Errorf("trace = %q, want %q", got, want)
+	}
+}
+
+// TestTraceNamesTheLanguage: every screen in the trace comes with the
+// language of its texts: the one the window started in and, after a switch
+// in Settings, the new one. wine-test.sh proves with it that its Japanese
+// screenshots are of a Japanese window and its English ones of an English
+// window.
+func TestTraceNamesTheLanguage(t *testing.T) {
+	for _, tt := range []struct{ start, then, want string }{
+		{"ja", "en", "lang ja\nscreen home\nlang ja\nscreen settings\nlang en\nscreen settings\n"},
+		{"en", "ja", "lang en\nscreen home\nlang en\nscreen settings\nlang ja\nscreen settings\n"},
+	} {
+		t.Run(tt.start, func(t *testing.T) {
+			var trace bytes.Buffer
+			u, _ := newWindow(t, Options{Backend: &fakeBackend{}, Trace: &trace}, map[string]string{prefLanguage: tt.start})
+			u.ShowSettings()
+			u.SetLanguage(tt.then)
+			if got := trace.String(); got != tt.want {
+				t.Errorf("trace = %q, want %q", got, tt.want)
+			}
+		})
 	}
 }

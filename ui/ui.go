@@ -35,8 +35,9 @@ type Options struct {
 	Now func() time.Time
 	// Demo opens the demo at once, as "Try the demo" does (the --demo flag).
 	Demo bool
-	// Trace, when set, gets a line "screen <name>" for every screen shown:
-	// scripts/wine-test.sh follows the real window through the flow with it.
+	// Trace, when set, gets the lines "lang <code>" and "screen <name>" for
+	// every screen shown: scripts/wine-test.sh follows the real window
+	// through the flow with it and checks the language it came up in.
 	Trace io.Writer
 }
 
@@ -204,7 +205,7 @@ func (u *UI) show(name Screen, step wizardStep, title string, body fyne.CanvasOb
 	}
 	u.screen = name
 	if u.trace != nil {
-		fmt.Fprintf(u.trace, "screen %s\n", name)
+		fmt.Fprintf(u.trace, "lang %s\nscreen %s\n", u.L.Lang(), name)
 	}
 	u.escape = nil
 	u.primary = nil

@@ -26,11 +26,29 @@ type cell struct {
 	on   []bool
 }
 
+// stats is what glyphStats measures of a window's text.
+type stats struct {
+	cells  int // glyph-sized cells of ink
+	shapes int // distinct shapes among them
+	top    int // cells of the commonest shape
+	// square counts the full-width cells: about as wide as high, and at
+	// least fullWidthMin pixels each way. Kanji and kana are drawn on a
+	// square em box, so in Japanese text most glyphs are such cells; Latin
+	// letters are narrower than high, or x-height low, and only icons and
+	// a few bold capitals or touching pairs come out square.
+	square int
+}
+
+// fullWidthMin is the least width and height of a full-width cell: body
+// text in the app is 14 px, where a kanji's ink is 12-13 px and a Latin
+// lowercase letter's 7-8 px high.
+const fullWidthMin = 10
+
 // glyphStats cuts the ink into text lines (runs of rows with ink) and
 // cells (runs of columns with ink inside a line), groups cells of the same
-// shape, and returns the number of cells, of shapes, and the size of the
-// largest group.
-func glyphStats(g grid) (cells, shapes, top int) {
+// shape, and counts the cells, the shapes, the largest group and the
+// full-width cells.
+func glyphStats(g grid) (st stats) {
 	on := ink(g)
 	var groups []struct {
 		c cell
@@ -44,7 +62,10 @@ func glyphStats(g grid) (cells, shapes, top int) {
 			if !ok || c.h < 6 || c.h > 40 || c.w > 60 || c.w < 2 {
 				continue
 			}
-			cells++
+			st.cells++
+			if c.w >= fullWidthMin && c.h >= fullWidthMin && abs(c.w-c.h) <= 3 {
+				st.square++
+			}
 			found := false
 			for i := range groups {
 				if same(groups[i].c, c) {
@@ -62,11 +83,12 @@ func glyphStats(g grid) (cells, shapes, top int) {
 		}
 	}
 	for _, gr := range groups {
-		if gr.n > top {
-			top = gr.n
+		if gr.n > st.top {
+			st.top = gr.n
 		}
 	}
-	return cells, len(groups), top
+	st.shapes = len(groups)
+	return st
 }
 
 // runs returns the [start, end) ranges of 0..n where has is true.

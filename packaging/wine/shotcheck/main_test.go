@@ -9,6 +9,7 @@ import (
 
 func TestJudge(t *testing.T) {
 	glyphs := checks{glyphs: true, minShapes: 60, maxShare: 0.2}
+	script := func(s string) checks { return checks{script: s, fullWidth: 0.2} }
 	blank := image.NewRGBA(image.Rect(0, 0, 300, 200))
 	for i := range blank.Pix {
 		blank.Pix[i] = 0xff
@@ -23,9 +24,17 @@ func TestJudge(t *testing.T) {
 	}{
 		// Screenshots of the Home screen in Japanese under Wine, with no CJK
 		// font in the prefix: the app with the bundled font, and the app
-		// before it (U+FFFD marks for every Japanese character).
+		// before it (U+FFFD marks for every Japanese character); and in
+		// English.
 		{"real Japanese", mustLoad(t, "testdata/home-ja.png"), glyphs, true, "distinct shapes"},
 		{"tofu", mustLoad(t, "testdata/home-ja-tofu.png"), glyphs, false, "looks like tofu"},
+		{"real English", mustLoad(t, "testdata/home-en.png"), glyphs, true, "distinct shapes"},
+		// Many shapes do not make a window Japanese: the script check does.
+		{"Japanese is Japanese", mustLoad(t, "testdata/home-ja.png"), script("ja"), true, "full-width"},
+		{"English is not Japanese", mustLoad(t, "testdata/home-en.png"), script("ja"), false, "not Japanese"},
+		{"tofu is not Japanese", mustLoad(t, "testdata/home-ja-tofu.png"), script("ja"), false, "not Japanese"},
+		{"English is Latin", mustLoad(t, "testdata/home-en.png"), script("latin"), true, "full-width"},
+		{"Japanese is not Latin", mustLoad(t, "testdata/home-ja.png"), script("latin"), false, "not Latin"},
 		{"tofu, glyphs not asked", mustLoad(t, "testdata/home-ja-tofu.png"), checks{}, true, "colours"},
 		{"the light theme", mustLoad(t, "testdata/home-ja.png"), checks{light: true}, true, "background grey level 255"},
 		{"a dark window asked to be light", dark, checks{light: true}, false, "not the light theme"},
