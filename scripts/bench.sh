@@ -18,7 +18,10 @@
 # BENCH_GUI_RUNS (7 per app and locale), BENCH_PARTS (cli,go,gui,sizes),
 # BENCH_SKIP_SF=1 (no Salesforce CLI), BENCH_SKIP_DIST=1 (no sizes),
 # BENCH_SF_VERSION (npm version of @salesforce/cli, default pinned below),
-# BENCH_OUT (default BENCHMARKS.md).
+# BENCH_OUT (default BENCHMARKS.md). The Salesforce CLI is installed only
+# for the cli part and the release artifacts built only for sizes, so
+#   BENCH_PARTS=gui BENCH_OUT=/tmp/gui.md scripts/bench.sh
+# measures the GUI alone (about 2 minutes).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 # shellcheck source=scripts/lib.sh
@@ -48,7 +51,7 @@ gcc -O2 -Wall -static -o "$bin/stamp" \
 	-DSTAMP_FILE="\"$work/stamps\"" -DFETCHER="\"$bin/measure\"" scripts/bench/stamp/stamp.c
 
 sf_args=()
-if [ "${BENCH_SKIP_SF:-}" != 1 ]; then
+if [ "${BENCH_SKIP_SF:-}" != 1 ] && [[ ${BENCH_PARTS:-cli} == *cli* ]]; then
 	if ! command -v npm >/dev/null 2>&1; then
 		echo "bench: installing npm (Debian package) for the Salesforce CLI"
 		sudo=""; [ "$(id -u)" = 0 ] || sudo=sudo
