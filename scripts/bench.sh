@@ -5,7 +5,8 @@
 # scripts/test.sh.
 #
 #   1. builds into a scratch folder, with the release flags: sfconnect-cli
-#      (CGO_ENABLED=0), the GUI, a Fyne hello world (scripts/bench/hellofyne),
+#      (CGO_ENABLED=0), the GUI and a Fyne hello world (scripts/bench/hellofyne)
+#      with the release's build tags,
 #      a Go hello world (scripts/bench/hellogo), the stamp "browser"
 #      (scripts/bench/stamp, C) and the measuring program (scripts/bench/measure);
 #   2. installs Node 22 and the Salesforce CLI with npm, once, into
@@ -42,10 +43,15 @@ mkdir -p "$bin"
 
 echo "bench: building into $bin"
 release=(-trimpath -ldflags "-s -w")
+# The windows are built as `fyne build --release --tags "$GUI_TAGS"` builds
+# the shipped GUI (scripts/dist.sh): without the release tag Fyne runs in
+# its development mode, which at every start reads FyneApp.toml from the
+# working directory and decodes and scales the 1024 px icon it names.
+gui_tags=release,$(. scripts/dist-lib.sh && echo "$GUI_TAGS")
 CGO_ENABLED=0 go build "${release[@]}" -o "$bin/sfconnect-cli" ./cmd/sfconnect-cli
 CGO_ENABLED=0 go build "${release[@]}" -o "$bin/hellogo" ./scripts/bench/hellogo
-go build "${release[@]}" -o "$bin/sfconnect" ./cmd/sfconnect
-go build "${release[@]}" -o "$bin/hellofyne" ./scripts/bench/hellofyne
+go build "${release[@]}" -tags "$gui_tags" -o "$bin/sfconnect" ./cmd/sfconnect
+go build "${release[@]}" -tags "$gui_tags" -o "$bin/hellofyne" ./scripts/bench/hellofyne
 go build -o "$bin/measure" ./scripts/bench/measure
 gcc -O2 -Wall -static -o "$bin/stamp" \
 	-DSTAMP_FILE="\"$work/stamps\"" -DFETCHER="\"$bin/measure\"" scripts/bench/stamp/stamp.c
