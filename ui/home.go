@@ -73,7 +73,10 @@ func (u *UI) ShowHome() {
 
 	var listArea fyne.CanvasObject
 	if len(list) == 0 {
-		listArea = card(subheading(u.L.T("ui.home.empty.title")), u.para(u.L.T("ui.home.empty.body")))
+		// Regular, not subheading's bold: Home draws no bold (widgets.go).
+		title := widget.NewLabel(u.L.T("ui.home.empty.title"))
+		title.SizeName = theme.SizeNameSubHeadingText
+		listArea = card(title, u.para(u.L.T("ui.home.empty.body")))
 	} else {
 		tableBox := minSizer(fyne.NewSize(820, 220), h.Table)
 		listArea = container.NewVBox(buttonBar(nil, h.CheckButton), tableBox, h.Detail,

@@ -37,11 +37,9 @@ func (h *HomeScreen) newTable() *widget.Table {
 			icon := box.Objects[1].(*widget.Icon)
 			p := h.Profiles[id.Row]
 			icon.Hide()
-			l.TextStyle = fyne.TextStyle{}
 			l.Importance = widget.MediumImportance
 			switch id.Col {
 			case colName:
-				l.TextStyle = fyne.TextStyle{Bold: true}
 				l.SetText(p.Name)
 			case colOrg:
 				l.SetText(p.Namespace)
@@ -59,7 +57,13 @@ func (h *HomeScreen) newTable() *widget.Table {
 			box.Refresh()
 		})
 	t.ShowHeaderColumn = false
-	t.CreateHeader = func() fyne.CanvasObject { return bold("") }
+	// The header row is muted rather than bold (Home draws no bold text:
+	// widgets.go); the names under it keep the foreground colour.
+	t.CreateHeader = func() fyne.CanvasObject {
+		l := widget.NewLabel("")
+		l.Importance = widget.LowImportance
+		return l
+	}
 	t.UpdateHeader = func(id widget.TableCellID, o fyne.CanvasObject) {
 		l := o.(*widget.Label)
 		switch id.Col {

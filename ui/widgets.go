@@ -16,21 +16,36 @@ import (
 // MinWindowSize is the smallest size the window content asks for.
 var MinWindowSize = fyne.NewSize(900, 640)
 
-// bold is a label in bold: field names, the parts of a screen to see first.
+// Home draws no bold text. Fyne loads a text style's fonts the first time
+// the style is drawn: the theme's, its own fallback, its emoji font and
+// the system's font for the OS language, whether or not a glyph is missing
+// (fyne v2.7 internal/painter/font.go, lookupFaces); in Japanese, bold
+// means reading the whole of Noto Sans CJK Bold as well. So screen titles
+// are set apart by size, buttons by colour, and bold is left to the forms
+// and reports of the other screens (field names, their section titles),
+// which load it when first shown (scripts/bench/NOTES.md has the figures).
+
+// Buttons label in regular weight, as native Windows and macOS buttons do:
+// Fyne's Button draws its text in this "strong" style, bold by default.
+// The importance colours mark the main action.
+func init() { widget.RichTextStyleStrong.TextStyle.Bold = false }
+
+// bold is a label in bold: field names, the parts of a form to see first.
 func bold(text string) *widget.Label {
 	l := widget.NewLabel(text)
 	l.TextStyle = fyne.TextStyle{Bold: true}
 	return l
 }
 
-// heading is a screen title.
+// heading is a screen title, in regular weight (see above).
 func heading(text string) *widget.Label {
-	l := bold(text)
+	l := widget.NewLabel(text)
 	l.SizeName = theme.SizeNameHeadingText
 	return l
 }
 
-// subheading is a section title inside a screen.
+// subheading is a section title inside a form or report, in bold: it
+// heads bold field names. Home's empty list has a regular one of its own.
 func subheading(text string) *widget.Label {
 	l := bold(text)
 	l.SizeName = theme.SizeNameSubHeadingText

@@ -79,10 +79,7 @@ func (b *bench) startGUI(x *xvfb, exe, home, lang string) (guiRun, error) {
 	if err := cmd.Start(); err != nil {
 		return guiRun{}, err
 	}
-	defer func() {
-		_ = cmd.Process.Signal(syscall.SIGTERM)
-		_ = cmd.Wait()
-	}()
+	defer stop(cmd)
 	frame := make(chan time.Time, 1)
 	go func() {
 		sc := bufio.NewScanner(stderr)
@@ -107,6 +104,24 @@ func (b *bench) startGUI(x *xvfb, exe, home, lang string) (guiRun, error) {
 	}
 	run.rss, err = settledRSS(cmd.Process.Pid)
 	return run, err
+}
+
+// stop ends a window: SIGTERM, then SIGKILL if it has not exited within
+// 5 s. A Fyne app quits on SIGTERM, but once in a long run the hello world
+// hung in its quit and the bench with it.
+func stop(cmd *exec.Cmd) {
+	_ = cmd.Process.Signal(syscall.SIGTERM)
+	done := make(chan struct{})
+	go func() {
+		_ = cmd.Wait()
+		close(done)
+	}()
+	select {
+	case <-done:
+	case <-time.After(5 * time.Second):
+		_ = cmd.Process.Kill()
+		<-done
+	}
 }
 
 // settledRSS samples the resident set every 100 ms until it has stayed

@@ -48,7 +48,8 @@ func (b *bench) report(w io.Writer, m machine, started time.Time, notes string) 
 		"signin", "sf_signin", "connect_ns", "connect_sim", "connect_overhead", "connect_bytes", "connect_allocs")
 	table("## 3. GUI cold start to first frame, and idle memory\n\nUnder Xvfb (software OpenGL). Exec to the first frame "+
 		"painted and swapped (the app prints the time with `SFCONNECT_FIRST_FRAME=1`, package ui/firstframe), beside a "+
-		"Fyne hello world built from this module (same Fyne). Memory: the resident set once Home has drawn and the figure "+
+		"Fyne hello world built from this module (same Fyne), both with the release's build tags (scripts/bench.sh). "+
+		"Memory: the resident set once Home has drawn and the figure "+
 		"has stayed within 256 KiB for 2 s, at least 3 s after the first frame (sfconnect gives its start-up garbage "+
 		"back to the OS after 1 s). Each app keeps its HOME across the runs, as a user's second start does; "+
 		"the very first start (font index and preferences created) is listed as a single run.",
